@@ -1,0 +1,51 @@
+package com.chatwebsite.plugin;
+
+import com.chatwebsite.api.host.HostServices;
+import org.pf4j.Plugin;
+
+/**
+ * The chat-website plugin. The host constructs it with its services, calls {@link #start()} once
+ * loaded and {@link #stop()} before unloading it.
+ */
+public final class ChatWebsitePlugin extends Plugin {
+
+    /** The plugin id, as in {@code plugin.properties}. */
+    public static final String ID = "chat-website";
+
+    private final HostServices host;
+    private volatile PluginRuntime runtime;
+
+    public ChatWebsitePlugin(HostServices host) {
+        this.host = host;
+    }
+
+    /** Migrates the plugin's tables and starts its background work. */
+    @Override
+    public void start() {
+        runtime = PluginRuntime.start(host, ChatWebsitePlugin.class.getClassLoader());
+    }
+
+    /** Stops every thread and pool the plugin started. */
+    @Override
+    public void stop() {
+        PluginRuntime current = runtime;
+        runtime = null;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    /**
+     * The running plugin's components.
+     *
+     * @return the runtime
+     * @throws IllegalStateException if the plugin is not started
+     */
+    public PluginRuntime runtime() {
+        PluginRuntime current = runtime;
+        if (current == null) {
+            throw new IllegalStateException("the chat-website plugin is not started");
+        }
+        return current;
+    }
+}

@@ -1,0 +1,145 @@
+package com.chatwebsite.host;
+
+import com.chatwebsite.host.routing.Agent;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The host-stub's configuration, from the environment variables of the contract
+ * ({@code HOST_PORT}, {@code HOST_DATA_DIR}, ...).
+ *
+ * @param port the HTTP port; 0 picks a free one
+ * @param dataDir the folder for the H2 file, uploads and the mail drop
+ * @param pluginsDir the folder of plugin jars
+ * @param db a JDBC database instead of the H2 file
+ * @param smtp the SMTP account; empty writes {@code .eml} files
+ * @param adminToken the admin's bearer token
+ * @param adminTokenGenerated whether the token was generated (and should be printed)
+ * @param agents the agents
+ * @param agentsGenerated whether the agents were generated (and should be printed)
+ * @param publicUrl the URL browsers use, if not {@code http://localhost:<port>}
+ */
+public record HostConfig(
+        int port,
+        Path dataDir,
+        Path pluginsDir,
+        Optional<JdbcSettings> db,
+        Optional<SmtpSettings> smtp,
+        String adminToken,
+        boolean adminTokenGenerated,
+        List<Agent> agents,
+        boolean agentsGenerated,
+        Optional<String> publicUrl) {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public HostConfig {
+        agents = List.copyOf(agents);
+    }
+
+    /** A JDBC database. */
+    public record JdbcSettings(String url, String user, String password) {
+    }
+
+    /** The host's SMTP account. */
+    public record SmtpSettings(String host, int port, Optional<String> user, Optional<String> password, String from) {
+    }
+
+    /**
+     * Reads the configuration.
+     *
+     * @param env the environment, such as {@link System#getenv()}
+     * @return the configuration, with generated tokens where none were given
+     * @throws IllegalArgumentException naming the variable that is malformed
+     */
+    public static HostConfig fromEnvironment(Map<String, String> env) {
+        int port = intVar(env, "HOST_PORT", 8080);
+        Path dataDir = Path.of(env.getOrDefault("HOST_DATA_DIR", "./data")).toAbsolutePath().normalize();
+        Path pluginsDir = Path.of(env.getOrDefault("HOST_PLUGINS_DIR", "./plugins")).toAbsolutePath().normalize();
+        Optional<JdbcSettings> db = Optional.ofNullable(blankToNull(env.get("HOST_DB_URL")))
+                .map(url -> new JdbcSettings(url, env.getOrDefault("HOST_DB_USER", ""),
+                        env.getOrDefault("HOST_DB_PASSWORD", "")));
+        Optional<SmtpSettings> smtp = Optional.ofNullable(blankToNull(env.get("HOST_SMTP_HOST")))
+                .map(host -> new SmtpSettings(host, intVar(env, "HOST_SMTP_PORT", 25),
+                        Optional.ofNullable(blankToNull(env.get("HOST_SMTP_USER"))),
+                        Optional.ofNullable(blankToNull(env.get("HOST_SMTP_PASSWORD"))),
+                        Optional.ofNullable(blankToNull(env.get("HOST_SMTP_FROM"))).orElse("chat@localhost")));
+        String adminToken = blankToNull(env.get("HOST_ADMIN_TOKEN"));
+        boolean adminGenerated = adminToken == null;
+        if (adminGenerated) {
+            adminToken = newToken();
+        }
+        String agentsVar = blankToNull(env.get("HOST_AGENTS"));
+        List<Agent> agents = agentsVar == null ? List.of(new Agent("agent", newToken(), 5)) : parseAgents(agentsVar);
+        return new HostConfig(port, dataDir, pluginsDir, db, smtp, adminToken, adminGenerated, agents,
+                agentsVar == null, Optional.ofNullable(blankToNull(env.get("HOST_PUBLIC_URL"))));
+    }
+
+    /**
+     * Parses {@code name:token[:capacity],...}.
+     *
+     * @param value the variable's value
+     * @return the agents
+     */
+    static List<Agent> parseAgents(String value) {
+        List<Agent> agents = new ArrayList<>();
+        for (String entry : value.split(",")) {
+            String[] parts = entry.trim().split(":");
+            if (parts.length < 2 || parts.length > 3 || parts[0].isBlank() || parts[1].isBlank()) {
+                throw new IllegalArgumentException("HOST_AGENTS: expected name:token[:capacity], got '" + entry + "'");
+            }
+            int capacity = 5;
+            if (parts.length == 3) {
+                try {
+                    capacity = Integer.parseInt(parts[2]);
+                } catch (NumberFormatException e) {
+                    capacity = -1;
+                }
+                if (capacity < 1) {
+                    throw new IllegalArgumentException("HOST_AGENTS: capacity of " + parts[0] + " must be a number >= 1");
+                }
+            }
+            if (agents.stream().anyMatch(a -> a.name().equals(parts[0]))) {
+                throw new IllegalArgumentException("HOST_AGENTS: agent " + parts[0] + " is listed twice");
+            }
+            agents.add(new Agent(parts[0], parts[1], capacity));
+        }
+        return agents;
+    }
+
+    /**
+     * A new bearer token: 256 random bits, URL-safe.
+     *
+     * @return the token
+     */
+    public static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static int intVar(Map<String, String> env, String name, int fallback) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed < 0 || parsed > 65535) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number, got '" + value + "'");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

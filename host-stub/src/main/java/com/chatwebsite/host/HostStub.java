@@ -1,0 +1,163 @@
+package com.chatwebsite.host;
+
+import com.chatwebsite.api.host.HostInfo;
+import com.chatwebsite.api.host.HostServices;
+import com.chatwebsite.host.api.AdminEndpoints;
+import com.chatwebsite.host.api.AgentEndpoints;
+import com.chatwebsite.host.contact.JdbcContactManager;
+import com.chatwebsite.host.db.Database;
+import com.chatwebsite.host.db.Jdbc;
+import com.chatwebsite.host.events.InProcessEventBus;
+import com.chatwebsite.host.mail.HostMailService;
+import com.chatwebsite.host.plugins.PluginHost;
+import com.chatwebsite.host.routing.HostInteractionRouter;
+import com.chatwebsite.host.settings.JdbcHostSettings;
+import com.chatwebsite.host.web.Authenticator;
+import com.chatwebsite.host.web.HostHandler;
+import com.chatwebsite.host.web.RouteTable;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The running host-stub: database, host services, plugins and HTTP server. Both the demo and the
+ * integration-test harness.
+ */
+public final class HostStub implements AutoCloseable {
+
+    private final HostConfig config;
+    private final Clock clock;
+    private Database database;
+    private InProcessEventBus events;
+    private JdbcContactManager contacts;
+    private HostMailService mail;
+    private JdbcHostSettings settings;
+    private HostInteractionRouter router;
+    private PluginHost plugins;
+    private HostServices services;
+    private HostHandler handler;
+    private Server server;
+    private URI baseUrl;
+
+    private HostStub(HostConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts a host: migrates its database, starts HTTP, then loads and starts the plugins.
+     *
+     * @param config the configuration
+     * @param clock the time source handed to plugins
+     * @return the running host
+     */
+    public static HostStub start(HostConfig config, Clock clock) {
+        HostStub host = new HostStub(config, clock);
+        try {
+            host.startAll();
+            return host;
+        } catch (Exception e) {
+            host.close();
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+        }
+    }
+
+    private void startAll() throws Exception {
+        Files.createDirectories(config.dataDir());
+        Files.createDirectories(config.pluginsDir());
+        database = Database.open(config.db(), config.dataDir());
+        Jdbc jdbc = new Jdbc(database.dataSource());
+        events = new InProcessEventBus();
+        contacts = new JdbcContactManager(jdbc, clock);
+        mail = new HostMailService(config.smtp(), config.dataDir(), jdbc, clock);
+        settings = new JdbcHostSettings(jdbc, events, clock);
+        router = new HostInteractionRouter(config.agents(), id -> plugins.channel(id), events, clock);
+
+        RouteTable routes = new RouteTable();
+        handler = new HostHandler(routes, new Authenticator(config.adminToken(), config.agents()));
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("host-http");
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setPort(config.port());
+        connector.setIdleTimeout(60_000);
+        server.addConnector(connector);
+        server.setHandler(handler);
+        server.setStopTimeout(2_000);
+        server.start();
+        baseUrl = URI.create(config.publicUrl().orElse("http://localhost:" + connector.getLocalPort()));
+
+        services = new HostServices(contacts, mail, router, settings, database.dataSource(), events, clock,
+                new HostInfo("host-stub", baseUrl, config.dataDir()));
+        plugins = new PluginHost(config.pluginsDir(), () -> services, routes);
+        List<com.chatwebsite.api.web.WebRoute> own = new ArrayList<>();
+        own.addAll(new AdminEndpoints(plugins, settings, contacts, mail).routes());
+        own.addAll(new AgentEndpoints(router, plugins, contacts).routes());
+        routes.mount("host", "", own);
+        plugins.loadAndStartAll();
+    }
+
+    public HostConfig config() {
+        return config;
+    }
+
+    /** The URL browsers reach the host at, without a trailing slash. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public PluginHost plugins() {
+        return plugins;
+    }
+
+    public HostServices services() {
+        return services;
+    }
+
+    public HostInteractionRouter router() {
+        return router;
+    }
+
+    public InProcessEventBus events() {
+        return events;
+    }
+
+    public HostMailService mail() {
+        return mail;
+    }
+
+    public String databaseDescription() {
+        return database.description();
+    }
+
+    /** Stops plugins first, then HTTP, then the database. */
+    @Override
+    public void close() {
+        if (plugins != null) {
+            plugins.close();
+        }
+        if (handler != null) {
+            handler.closeStreams();
+        }
+        if (server != null) {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException("stopping Jetty failed", e);
+            }
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+}

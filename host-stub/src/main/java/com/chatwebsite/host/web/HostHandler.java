@@ -1,0 +1,136 @@
+package com.chatwebsite.host.web;
+
+import com.chatwebsite.api.channel.InteractionException;
+import com.chatwebsite.api.web.Caller;
+import com.chatwebsite.api.web.EventStreamHandler;
+import com.chatwebsite.api.web.PayloadTooLargeException;
+import com.chatwebsite.api.web.WebResponse;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The host's one Jetty handler: its pages, then the route table (the host's endpoints and the
+ * plugins' mounted routes), with bearer-token access checks, body limits and JSON errors.
+ */
+public final class HostHandler extends Handler.Abstract {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostHandler.class);
+
+    private final RouteTable routes;
+    private final Authenticator authenticator;
+    private final EventStreams streams = new EventStreams();
+    private final StaticPages pages = new StaticPages();
+
+    public HostHandler(RouteTable routes, Authenticator authenticator) {
+        this.routes = routes;
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        WebResponse answer;
+        Optional<EventStreamHandler> streamHandler = Optional.empty();
+        try {
+            answer = dispatch(request);
+            streamHandler = answer.stream();
+        } catch (HttpError e) {
+            answer = HostJson.error(e.status(), e.code(), e.getMessage(), e.fields());
+        } catch (PayloadTooLargeException | JettyWebRequest.BodyTooLarge e) {
+            answer = HostJson.error(413, "payload_too_large", "The request body is larger than this route accepts.",
+                    List.of());
+        } catch (InteractionException e) {
+            answer = HostJson.error(e.reason().httpStatus(), e.code(), e.getMessage(), List.of());
+        } catch (Exception e) {
+            LOG.error("{} {} failed", request.getMethod(), request.getHttpURI().getPath(), e);
+            answer = HostJson.error(500, "internal_error", "The server failed to answer; the error is logged.",
+                    List.of());
+        }
+        response.setStatus(answer.status());
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+        if (streamHandler.isPresent()) {
+            openStream(request, response, callback, streamHandler.get());
+        } else {
+            response.write(true, ByteBuffer.wrap(answer.body()), callback);
+        }
+        return true;
+    }
+
+    private void openStream(Request request, Response response, Callback callback, EventStreamHandler handler) {
+        JettyEventStream stream = new JettyEventStream(response, callback);
+        request.addFailureListener(stream::abort);
+        streams.add(stream);
+        stream.keepAlive(); // commits the headers at once
+        try {
+            handler.open(stream);
+        } catch (Exception e) {
+            LOG.warn("opening an event stream failed", e);
+            stream.close();
+        }
+    }
+
+    private WebResponse dispatch(Request request) throws Exception {
+        String rawPath = request.getHttpURI().getPath();
+        List<String> segments = decode(rawPath == null || rawPath.isEmpty() ? "/" : rawPath);
+        String method = request.getMethod();
+        if (method.equals("GET")) {
+            Optional<WebResponse> page = pages.serve(segments);
+            if (page.isPresent()) {
+                return page.get();
+            }
+        }
+        RouteTable.Match match = routes.find(method, segments);
+        if (match.entry().isEmpty()) {
+            if (!match.allowedMethods().isEmpty()) {
+                return HostJson.error(405, "method_not_allowed", method + " is not allowed here.", List.of())
+                        .withHeader("Allow", String.join(", ", new TreeSet<>(match.allowedMethods())));
+            }
+            throw HttpError.notFound("No route for " + method + " " + rawPath + ".");
+        }
+        RouteTable.Entry entry = match.entry().get();
+        Optional<Caller> caller = authenticator.authenticate(entry.route().access(),
+                Optional.ofNullable(request.getHeaders().get("Authorization")));
+        long declared = request.getLength();
+        if (declared > entry.route().maxBodyBytes()) {
+            throw new PayloadTooLargeException(entry.route().maxBodyBytes());
+        }
+        int prefixSegments = entry.prefix().isEmpty() ? 0 : RouteTable.split(entry.prefix()).size();
+        String pluginPath = "/" + String.join("/", segments.subList(prefixSegments, segments.size()));
+        JettyWebRequest webRequest = new JettyWebRequest(request, pluginPath, match.pathParams(), caller,
+                entry.route().maxBodyBytes());
+        return entry.route().handler().handle(webRequest);
+    }
+
+    private static List<String> decode(String rawPath) {
+        List<String> out = new ArrayList<>();
+        for (String segment : RouteTable.split(rawPath)) {
+            String decoded = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+            if (decoded.equals(".") || decoded.equals("..")) {
+                throw HttpError.notFound("No route for " + rawPath + ".");
+            }
+            out.add(decoded);
+        }
+        return out;
+    }
+
+    /** Closes the open event streams. */
+    public void closeStreams() {
+        streams.close();
+    }
+
+    /** How many event streams are open, for tests and benchmarks. */
+    public int openStreamCount() {
+        return streams.openCount();
+    }
+}

@@ -1,0 +1,89 @@
+package com.chatwebsite.api.channel;
+
+import java.util.List;
+import java.util.Optional;
+import org.pf4j.ExtensionPoint;
+
+/**
+ * Extension point: a chat channel, which the host calls for what its agents do on the channel's
+ * interactions.
+ *
+ * <p>The plugin offers its interactions through
+ * {@link com.chatwebsite.api.host.InteractionRouter#offer}, naming this channel's
+ * {@link #channelId()}. The host then calls these methods on the request thread of the agent's
+ * call, after it has authenticated the agent and checked that the agent was offered or holds the
+ * interaction. Calls for different interactions run concurrently; an implementation serialises
+ * what must be serialised per interaction. A refused action throws {@link InteractionException};
+ * any other exception is answered with {@code 500}.
+ *
+ * <p>What happens afterwards (the customer's messages, the close) the plugin reports on the
+ * host's event bus with the topics of {@link com.chatwebsite.api.host.InteractionTopics}.
+ *
+ * @since 1.0
+ */
+public interface ChatChannel extends ExtensionPoint {
+
+    /**
+     * The channel's id, unique in the host; usually the plugin's id.
+     *
+     * @return the id
+     */
+    String channelId();
+
+    /**
+     * An agent accepted an offered interaction. The plugin makes it active and tells the customer.
+     * If this returns normally, the host counts the interaction against the agent's capacity.
+     *
+     * @param interactionId the interaction
+     * @param agent the agent
+     * @throws InteractionException {@code CONFLICT} if it can no longer be accepted (closed,
+     *     withdrawn), {@code NOT_FOUND} if unknown
+     */
+    void accept(String interactionId, AgentRef agent);
+
+    /**
+     * The interaction's messages after a sequence number, oldest first.
+     *
+     * @param interactionId the interaction
+     * @param afterSeq return messages with a greater {@code seq}; 0 for all
+     * @return the messages
+     * @throws InteractionException {@code NOT_FOUND} if unknown
+     */
+    List<ChatMessage> messages(String interactionId, long afterSeq);
+
+    /**
+     * The agent writes to the customer. With a {@code clientMessageId} the call is idempotent:
+     * a retry with the same id returns the first call's message and adds nothing.
+     *
+     * @param interactionId the interaction
+     * @param agent the agent
+     * @param text the text
+     * @param clientMessageId the agent UI's idempotency key, if any
+     * @return the stored message
+     * @throws InteractionException {@code CONFLICT} if the interaction is not active,
+     *     {@code INVALID} for blank text, {@code TOO_LARGE} over the length limit
+     */
+    ChatMessage postMessage(String interactionId, AgentRef agent, String text, Optional<String> clientMessageId);
+
+    /**
+     * The agent closes the interaction.
+     *
+     * @param interactionId the interaction
+     * @param agent the agent
+     * @param disposition the outcome, such as {@code Solved}
+     * @throws InteractionException {@code CONFLICT} if it is already closed
+     */
+    void close(String interactionId, AgentRef agent, String disposition);
+
+    /**
+     * The agent moves the chat to a video call: the plugin creates the call and sends the
+     * customer its link.
+     *
+     * @param interactionId the interaction
+     * @param agent the agent
+     * @return the links
+     * @throws InteractionException {@code CONFLICT} if the interaction is not active or video is
+     *     off for it, {@code UPSTREAM_FAILED} if the video provider failed
+     */
+    VideoCallLink startVideoCall(String interactionId, AgentRef agent);
+}

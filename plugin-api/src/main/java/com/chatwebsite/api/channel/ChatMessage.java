@@ -1,0 +1,29 @@
+package com.chatwebsite.api.channel;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A message of a chat interaction.
+ *
+ * @param seq its sequence number within the interaction, from 1, without gaps
+ * @param from {@code customer}, {@code agent} or {@code system}
+ * @param text the text, as typed (never HTML)
+ * @param at when the server stored it
+ * @param clientMessageId the sender's idempotency key, if it gave one
+ * @since 1.0
+ */
+public record ChatMessage(long seq, String from, String text, Instant at, Optional<String> clientMessageId) {
+
+    /** Checks the components. */
+    public ChatMessage {
+        if (seq < 1) {
+            throw new IllegalArgumentException("seq < 1");
+        }
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(clientMessageId, "clientMessageId");
+    }
+}

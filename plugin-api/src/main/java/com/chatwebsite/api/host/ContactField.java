@@ -1,0 +1,22 @@
+package com.chatwebsite.api.host;
+
+import java.util.Objects;
+
+/**
+ * A field that the host's Contact Manager knows, so that a form builder can offer it as a
+ * mapping target.
+ *
+ * @param name the field's name, as used in {@link Contact#fields()}
+ * @param label a human label
+ * @param unique whether the host treats a value of it as identifying one contact (for example
+ *     {@code email}); such fields are the sensible match fields
+ * @since 1.0
+ */
+public record ContactField(String name, String label, boolean unique) {
+
+    /** Checks the components. */
+    public ContactField {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(label, "label");
+    }
+}

@@ -1,0 +1,58 @@
+package com.chatwebsite.api.host;
+
+import java.util.Optional;
+
+/**
+ * The host's routing: offers interactions to its available agents and tracks who holds which.
+ *
+ * <p>Implemented by the host; called by plugins from any thread. When an agent accepts an offer,
+ * the host calls {@link com.chatwebsite.api.channel.ChatChannel#accept} of the offer's channel on
+ * the agent's request thread, and counts the interaction against the agent's capacity only if that
+ * call returns normally. An agent holds at most its capacity of interactions at once.
+ *
+ * @since 1.0
+ */
+public interface InteractionRouter {
+
+    /**
+     * Offers an interaction to the agents who are available and below their capacity.
+     *
+     * @param offer the interaction, with its routing variables
+     * @return {@link OfferOutcome#OFFERED}, or {@link OfferOutcome#NO_AGENT_AVAILABLE} when nobody
+     *     could take it now (the host then keeps nothing)
+     * @throws IllegalStateException if an interaction with that id is already offered or held
+     */
+    OfferOutcome offer(InteractionOffer offer);
+
+    /**
+     * Withdraws an offer nobody accepted (the customer left, or it waited too long). Does nothing
+     * if the interaction is not offered.
+     *
+     * @param interactionId the interaction
+     */
+    void withdraw(String interactionId);
+
+    /**
+     * Tells the host an interaction ended, whoever ended it: it leaves the agents' lists and frees
+     * the capacity it held. Does nothing for an unknown id.
+     *
+     * @param interactionId the interaction
+     * @param disposition why it ended, such as {@code Solved} or {@code Timeout}
+     */
+    void finish(String interactionId, String disposition);
+
+    /**
+     * The agent who holds an interaction.
+     *
+     * @param interactionId the interaction
+     * @return the agent's name, if an agent accepted it and it has not finished
+     */
+    Optional<String> assignedAgent(String interactionId);
+
+    /**
+     * Whether any agent is available with free capacity now.
+     *
+     * @return true if an offer made now would reach someone
+     */
+    boolean anyAgentAvailable();
+}

@@ -1,0 +1,25 @@
+package com.chatwebsite.api.host;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A file attached to a {@link MailMessage} or a {@link MailInteraction}.
+ *
+ * <p>The host reads the file when it sends or stores the mail, so it must exist until the call
+ * returns.
+ *
+ * @param fileName the name the recipient sees
+ * @param contentType the MIME type, checked by the caller
+ * @param file where the bytes are
+ * @since 1.0
+ */
+public record MailAttachment(String fileName, String contentType, Path file) {
+
+    /** Checks the components. */
+    public MailAttachment {
+        Objects.requireNonNull(fileName, "fileName");
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(file, "file");
+    }
+}

@@ -1,0 +1,59 @@
+package com.chatwebsite.api.web;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One event of a {@code text/event-stream}.
+ *
+ * @param id the event's id, which the browser sends back as {@code Last-Event-ID} when it
+ *     reconnects; empty for none
+ * @param event the event's type; empty for the default {@code message}
+ * @param data the payload, usually one line of JSON; line breaks are sent as several
+ *     {@code data:} lines
+ * @since 1.0
+ */
+public record ServerSentEvent(Optional<String> id, Optional<String> event, String data) {
+
+    /** Checks that no field can break the stream's framing. */
+    public ServerSentEvent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(data, "data");
+        id.ifPresent(ServerSentEvent::requireOneLine);
+        event.ifPresent(ServerSentEvent::requireOneLine);
+    }
+
+    /**
+     * An event with an id and a type.
+     *
+     * @param id the id
+     * @param event the type
+     * @param data the payload
+     * @return the event
+     */
+    public static ServerSentEvent of(String id, String event, String data) {
+        return new ServerSentEvent(Optional.of(id), Optional.of(event), data);
+    }
+
+    /**
+     * The event in wire format, ending with the blank line that dispatches it.
+     *
+     * @return the text to write to the stream
+     */
+    public String toWireFormat() {
+        StringBuilder out = new StringBuilder(data.length() + 32);
+        id.ifPresent(v -> out.append("id: ").append(v).append('\n'));
+        event.ifPresent(v -> out.append("event: ").append(v).append('\n'));
+        for (String line : data.split("\r\n|\r|\n", -1)) {
+            out.append("data: ").append(line).append('\n');
+        }
+        return out.append('\n').toString();
+    }
+
+    private static void requireOneLine(String value) {
+        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("id and event must not contain line breaks");
+        }
+    }
+}
