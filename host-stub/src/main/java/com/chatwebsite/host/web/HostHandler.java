@@ -5,6 +5,8 @@ import com.chatwebsite.api.web.Caller;
 import com.chatwebsite.api.web.EventStreamHandler;
 import com.chatwebsite.api.web.PayloadTooLargeException;
 import com.chatwebsite.api.web.WebResponse;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +29,8 @@ public final class HostHandler extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(HostHandler.class);
 
+    private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+
     private final RouteTable routes;
     private final Authenticator authenticator;
     private final EventStreams streams = new EventStreams();
@@ -47,6 +51,7 @@ public final class HostHandler extends Handler.Abstract {
         } catch (HttpError e) {
             answer = HostJson.error(e.status(), e.code(), e.getMessage(), e.fields());
         } catch (PayloadTooLargeException | JettyWebRequest.BodyTooLarge e) {
+            drain(request);
             answer = HostJson.error(413, "payload_too_large", "The request body is larger than this route accepts.",
                     List.of());
         } catch (InteractionException e) {
@@ -110,6 +115,23 @@ public final class HostHandler extends Handler.Abstract {
         JettyWebRequest webRequest = new JettyWebRequest(request, pluginPath, match.pathParams(), caller,
                 entry.route().maxBodyBytes());
         return entry.route().handler().handle(webRequest);
+    }
+
+    /**
+     * Reads and drops what is left of a refused body (up to {@link #DRAIN_LIMIT}), so the client
+     * reads the 413 instead of a reset connection; beyond that Jetty closes the connection.
+     */
+    private static void drain(Request request) {
+        byte[] buffer = new byte[16 * 1024];
+        long total = 0;
+        try (InputStream in = Request.asInputStream(request)) {
+            int n;
+            while (total < DRAIN_LIMIT && (n = in.read(buffer)) > 0) {
+                total += n;
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the client went away; nothing to answer
+        }
     }
 
     private static List<String> decode(String rawPath) {

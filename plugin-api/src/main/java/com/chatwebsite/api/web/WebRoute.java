@@ -29,7 +29,7 @@ public record WebRoute(
         Objects.requireNonNull(method, "method");
         method = method.toUpperCase(Locale.ROOT);
         Objects.requireNonNull(pathTemplate, "pathTemplate");
-        if (!TEMPLATE.matcher(pathTemplate).matches()) {
+        if (!TEMPLATE.matcher(pathTemplate).matches() || pathTemplate.matches(".*/\\.{1,2}(/.*)?")) {
             throw new IllegalArgumentException("bad path template: " + pathTemplate);
         }
         Objects.requireNonNull(access, "access");
