@@ -50,8 +50,7 @@ public final class HostHandler extends Handler.Abstract {
             streamHandler = answer.stream();
         } catch (HttpError e) {
             answer = HostJson.error(e.status(), e.code(), e.getMessage(), e.fields());
-        } catch (PayloadTooLargeException | JettyWebRequest.BodyTooLarge e) {
-            drain(request);
+        } catch (PayloadTooLargeException e) {
             answer = HostJson.error(413, "payload_too_large", "The request body is larger than this route accepts.",
                     List.of());
         } catch (InteractionException e) {
@@ -60,6 +59,9 @@ public final class HostHandler extends Handler.Abstract {
             LOG.error("{} {} failed", request.getMethod(), request.getHttpURI().getPath(), e);
             answer = HostJson.error(500, "internal_error", "The server failed to answer; the error is logged.",
                     List.of());
+        }
+        if (answer.status() == 413) {
+            drain(request);
         }
         response.setStatus(answer.status());
         response.getHeaders().put("X-Content-Type-Options", "nosniff");

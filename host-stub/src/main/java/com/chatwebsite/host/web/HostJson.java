@@ -1,6 +1,7 @@
 package com.chatwebsite.host.web;
 
 import com.chatwebsite.api.settings.FieldError;
+import com.chatwebsite.api.web.PayloadTooLargeException;
 import com.chatwebsite.api.web.WebRequest;
 import com.chatwebsite.api.web.WebResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,7 +34,14 @@ public final class HostJson {
      * @throws HttpError 400 naming the problem if the body is not a JSON object
      */
     public static Map<String, Object> readObject(WebRequest request) {
-        byte[] body = request.bodyBytes();
+        byte[] body;
+        try {
+            body = request.bodyBytes();
+        } catch (PayloadTooLargeException e) {
+            throw new HttpError(413, "payload_too_large", "The request body is larger than " + e.limit() + " bytes.");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         if (body.length == 0) {
             throw HttpError.badRequest("empty_body", "The request needs a JSON object body.");
         }

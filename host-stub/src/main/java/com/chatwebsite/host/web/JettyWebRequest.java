@@ -1,11 +1,9 @@
 package com.chatwebsite.host.web;
 
 import com.chatwebsite.api.web.Caller;
-import com.chatwebsite.api.web.PayloadTooLargeException;
 import com.chatwebsite.api.web.WebRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,14 +89,8 @@ final class JettyWebRequest implements WebRequest {
     }
 
     @Override
-    public byte[] bodyBytes() {
-        try {
-            return body().readAllBytes();
-        } catch (PayloadTooLargeException e) {
-            throw new BodyTooLarge(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public byte[] bodyBytes() throws IOException {
+        return body().readAllBytes();
     }
 
     @Override
@@ -109,12 +101,5 @@ final class JettyWebRequest implements WebRequest {
     @Override
     public String remoteAddress() {
         return Request.getRemoteAddr(request);
-    }
-
-    /** Carries a {@link PayloadTooLargeException} out of {@link #bodyBytes()}. */
-    static final class BodyTooLarge extends UncheckedIOException {
-        BodyTooLarge(PayloadTooLargeException cause) {
-            super(cause);
-        }
     }
 }

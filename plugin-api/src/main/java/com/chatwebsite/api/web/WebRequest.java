@@ -1,5 +1,6 @@
 package com.chatwebsite.api.web;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
@@ -84,8 +85,9 @@ public interface WebRequest {
      *
      * @return the bytes, at most the route's limit
      * @throws PayloadTooLargeException if the body is over the route's limit
+     * @throws IOException if the client stopped sending
      */
-    byte[] bodyBytes();
+    byte[] bodyBytes() throws IOException;
 
     /**
      * Who the host authenticated.
