@@ -1,11 +1,24 @@
 package com.chatwebsite.plugin;
 
 import com.chatwebsite.api.host.HostServices;
+import com.chatwebsite.plugin.session.ChatSession;
+import com.chatwebsite.plugin.session.Dispositions;
+import com.chatwebsite.plugin.session.SessionHub;
+import com.chatwebsite.plugin.session.SessionService;
+import com.chatwebsite.plugin.session.SessionState;
+import com.chatwebsite.plugin.session.SessionSweeper;
+import com.chatwebsite.plugin.store.Db;
 import com.chatwebsite.plugin.store.PluginMigrations;
+import com.chatwebsite.plugin.store.SessionStore;
+import com.chatwebsite.plugin.store.WebsiteStore;
+import com.chatwebsite.plugin.website.StatusWatch;
+import com.chatwebsite.plugin.website.Website;
+import com.chatwebsite.plugin.website.WebsiteService;
 import com.chatwebsite.plugin.website.WebsiteSettingsSchema;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Duration;
-
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -23,15 +36,28 @@ public final class PluginRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginRuntime.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    private static final long SWEEP_MILLIS = 1000;
 
     private final HostServices host;
     private final ScheduledExecutorService scheduler;
     private final WebsiteSettingsSchema websiteSchema;
+    private final WebsiteService websites;
+    private final SessionService sessions;
+    private final StatusWatch statusWatch;
+    private final SessionSweeper sweeper;
 
     private PluginRuntime(HostServices host, ScheduledExecutorService scheduler) {
         this.host = host;
         this.scheduler = scheduler;
+        Db db = new Db(host.dataSource());
         this.websiteSchema = new WebsiteSettingsSchema(host.contacts());
+        this.websites = new WebsiteService(new WebsiteStore(db), websiteSchema, host.clock());
+        this.sessions = new SessionService(db, new SessionStore(), new SessionHub(), host, ChatWebsitePlugin.ID);
+        this.statusWatch = new StatusWatch(websites::byId, sessions::countOpen, host.clock());
+        this.sweeper = new SessionSweeper(sessions, websites, host);
+        websites.onChange(w -> statusWatch.recheck(w.id()));
+        websites.onDelete(this::closeSessionsOf);
+        sessions.onCountChange(statusWatch::recheck);
     }
 
     static PluginRuntime start(HostServices host, ClassLoader pluginClassLoader) {
@@ -40,10 +66,49 @@ public final class PluginRuntime implements AutoCloseable {
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
                 new ThreadFactoryBuilder().setNameFormat(THREAD_PREFIX + "scheduler-%d").setDaemon(true).build());
         scheduler.setRemoveOnCancelPolicy(true);
-        scheduler.prestartAllCoreThreads();
-        LOG.info("chat-website started: {} migration(s) applied in {} ms", applied,
+        PluginRuntime runtime = new PluginRuntime(host, scheduler);
+        runtime.routeOpenSessions();
+        scheduler.scheduleWithFixedDelay(runtime::housekeeping, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        LOG.info("chat-website started: {} migration(s) applied, ready in {} ms", applied,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
-        return new PluginRuntime(host, scheduler);
+        return runtime;
+    }
+
+    /** After a restart: offer the waiting sessions again and give the active ones back to their agents. */
+    private void routeOpenSessions() {
+        for (ChatSession s : sessions.openSessions()) {
+            Optional<Website> w = websites.byId(s.websiteId());
+            if (w.isEmpty()) {
+                continue;
+            }
+            try {
+                if (s.state() == SessionState.ACTIVE && s.agent().isPresent()) {
+                    host.router().resume(sessions.offer(w.get(), s), s.agent().get());
+                } else if (s.state() == SessionState.WAITING) {
+                    host.router().offer(sessions.offer(w.get(), s));
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("could not route session {} again", s.id(), e);
+            }
+        }
+    }
+
+    private void housekeeping() {
+        try {
+            sweeper.sweep();
+            statusWatch.tick();
+        } catch (RuntimeException e) {
+            LOG.warn("housekeeping failed", e);
+        }
+    }
+
+    private void closeSessionsOf(Website website) {
+        List<ChatSession> open = sessions.openSessions().stream().filter(s -> s.websiteId().equals(website.id()))
+                .toList();
+        for (ChatSession s : open) {
+            sessions.closeQuietly(s.id(), Dispositions.WEBSITE_DELETED, "This chat has ended.");
+        }
+        statusWatch.recheck(website.id());
     }
 
     public HostServices host() {
@@ -58,6 +123,22 @@ public final class PluginRuntime implements AutoCloseable {
         return websiteSchema;
     }
 
+    public WebsiteService websites() {
+        return websites;
+    }
+
+    public SessionService sessions() {
+        return sessions;
+    }
+
+    public StatusWatch statusWatch() {
+        return statusWatch;
+    }
+
+    public SessionSweeper sweeper() {
+        return sweeper;
+    }
+
     @Override
     public void close() {
         scheduler.shutdownNow();
@@ -69,5 +150,4 @@ public final class PluginRuntime implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
     }
-
 }

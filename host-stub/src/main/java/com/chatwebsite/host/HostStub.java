@@ -10,6 +10,7 @@ import com.chatwebsite.host.db.Jdbc;
 import com.chatwebsite.host.events.InProcessEventBus;
 import com.chatwebsite.host.mail.HostMailService;
 import com.chatwebsite.host.plugins.PluginHost;
+import com.chatwebsite.host.routing.AgentEventLog;
 import com.chatwebsite.host.routing.HostInteractionRouter;
 import com.chatwebsite.host.settings.JdbcHostSettings;
 import com.chatwebsite.host.web.Authenticator;
@@ -40,6 +41,7 @@ public final class HostStub implements AutoCloseable {
     private HostMailService mail;
     private JdbcHostSettings settings;
     private HostInteractionRouter router;
+    private AgentEventLog agentEvents;
     private PluginHost plugins;
     private HostServices services;
     private HostHandler handler;
@@ -101,7 +103,8 @@ public final class HostStub implements AutoCloseable {
         plugins = new PluginHost(config.pluginsDir(), () -> services, routes);
         List<com.chatwebsite.api.web.WebRoute> own = new ArrayList<>();
         own.addAll(new AdminEndpoints(plugins, settings, contacts, mail).routes());
-        own.addAll(new AgentEndpoints(router, plugins, contacts).routes());
+        agentEvents = new AgentEventLog(router, contacts, events);
+        own.addAll(new AgentEndpoints(router, plugins, contacts, agentEvents).routes());
         routes.mount("host", "", own);
         plugins.loadAndStartAll();
     }
@@ -144,6 +147,9 @@ public final class HostStub implements AutoCloseable {
     public void close() {
         if (plugins != null) {
             plugins.close();
+        }
+        if (agentEvents != null) {
+            agentEvents.close();
         }
         if (handler != null) {
             handler.closeStreams();

@@ -57,7 +57,7 @@ public final class TestHost {
             throw new UncheckedIOException(e);
         }
         return new HostConfig(0, dir.resolve("data"), dir.resolve("plugins"), db, smtp, ADMIN_TOKEN, false,
-                List.of(new Agent(AGENT, AGENT_TOKEN, 2), new Agent("bob", "test-bob-token", 1)), false,
+                List.of(new Agent(AGENT, AGENT_TOKEN, 50), new Agent("bob", "test-bob-token", 1)), false,
                 Optional.empty());
     }
 
@@ -69,5 +69,16 @@ public final class TestHost {
      */
     public static HostStub start(Path dir) {
         return HostStub.start(config(dir, Optional.empty(), Optional.empty()), Clock.systemUTC());
+    }
+
+    /**
+     * Starts a host on H2 whose plugins see the given clock.
+     *
+     * @param dir a temporary folder
+     * @param clock the clock
+     * @return the running host
+     */
+    public static HostStub start(Path dir, Clock clock) {
+        return HostStub.start(config(dir, Optional.empty(), Optional.empty()), clock);
     }
 }

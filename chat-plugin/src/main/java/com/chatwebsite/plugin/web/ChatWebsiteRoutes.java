@@ -1,9 +1,9 @@
 package com.chatwebsite.plugin.web;
 
-import com.chatwebsite.api.web.RouteAccess;
 import com.chatwebsite.api.web.WebRoute;
 import com.chatwebsite.api.web.WebRoutes;
 import com.chatwebsite.plugin.ChatWebsitePlugin;
+import java.util.ArrayList;
 import java.util.List;
 import org.pf4j.Extension;
 
@@ -19,8 +19,8 @@ public final class ChatWebsiteRoutes implements WebRoutes {
 
     @Override
     public List<WebRoute> routes() {
-        return List.of(
-                WebRoute.of("GET", "/api/settings-schema", RouteAccess.ADMIN,
-                        request -> Json.response(200, SchemaJson.of(plugin.runtime().websiteSchema().schema()))));
+        List<WebRoute> all = new ArrayList<>(new AdminRoutes(plugin).routes());
+        all.addAll(new WidgetRoutes(plugin).routes());
+        return all;
     }
 }

@@ -3,6 +3,7 @@ package com.chatwebsite.plugin.web;
 import com.chatwebsite.api.settings.FieldError;
 import com.chatwebsite.api.web.WebResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.UncheckedIOException;
@@ -15,7 +16,7 @@ public final class Json {
 
     /** The plugin's one mapper; thread-safe once configured. */
     public static final ObjectMapper MAPPER = new ObjectMapper()
-            .findAndRegisterModules()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private Json() {
@@ -31,6 +32,20 @@ public final class Json {
     public static WebResponse response(int status, Object value) {
         try {
             return WebResponse.json(status, MAPPER.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * JSON text of a value.
+     *
+     * @param value any value Jackson can write
+     * @return the text
+     */
+    public static String text(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,6 +12,7 @@ import com.chatwebsite.api.web.WebRequest;
 import com.chatwebsite.api.web.WebResponse;
 import com.chatwebsite.api.web.WebRoute;
 import com.chatwebsite.host.plugins.PluginHost;
+import com.chatwebsite.host.routing.AgentEventLog;
 import com.chatwebsite.host.routing.HostInteractionRouter;
 import com.chatwebsite.host.routing.RoutedInteraction;
 import com.chatwebsite.host.web.HostJson;
@@ -29,11 +30,14 @@ public final class AgentEndpoints {
     private final HostInteractionRouter router;
     private final PluginHost plugins;
     private final ContactManager contacts;
+    private final AgentEventLog events;
 
-    public AgentEndpoints(HostInteractionRouter router, PluginHost plugins, ContactManager contacts) {
+    public AgentEndpoints(HostInteractionRouter router, PluginHost plugins, ContactManager contacts,
+            AgentEventLog events) {
         this.router = router;
         this.plugins = plugins;
         this.contacts = contacts;
+        this.events = events;
     }
 
     public List<WebRoute> routes() {
@@ -41,6 +45,8 @@ public final class AgentEndpoints {
                 WebRoute.of("GET", "/api/agent/status", RouteAccess.AGENT, this::getStatus),
                 WebRoute.of("PUT", "/api/agent/status", RouteAccess.AGENT, this::putStatus),
                 WebRoute.of("GET", "/api/agent/interactions", RouteAccess.AGENT, this::list),
+                WebRoute.of("GET", "/api/agent/events", RouteAccess.AGENT, r -> WebResponse.eventStream(
+                        stream -> events.open(agent(r), stream, r.header("Last-Event-ID").or(() -> r.query("lastEventId"))))),
                 WebRoute.of("POST", "/api/agent/interactions/{id}/accept", RouteAccess.AGENT, this::accept),
                 WebRoute.of("GET", "/api/agent/interactions/{id}/messages", RouteAccess.AGENT, this::messages),
                 new WebRoute("POST", "/api/agent/interactions/{id}/messages", RouteAccess.AGENT, MESSAGE_BODY_LIMIT,
@@ -72,21 +78,7 @@ public final class AgentEndpoints {
     }
 
     private Map<String, Object> describe(RoutedInteraction r) {
-        InteractionOffer o = r.offer();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", o.interactionId());
-        out.put("channel", o.channelId());
-        out.putAll(o.attributes());
-        out.put("state", r.assigned() ? "active" : "waiting");
-        out.put("fields", o.fields());
-        out.put("variables", o.variables());
-        out.put("contact", o.contactId().map(this::contact).orElse(null));
-        out.put("createdAt", o.createdAt().toString());
-        return out;
-    }
-
-    private Map<String, Object> contact(String id) {
-        return contacts.findById(id).map(AdminEndpoints::contactJson).orElse(Map.of("id", id));
+        return AgentViews.interaction(r.offer(), r.assigned(), contacts);
     }
 
     private WebResponse accept(WebRequest request) {

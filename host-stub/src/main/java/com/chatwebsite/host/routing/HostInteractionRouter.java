@@ -84,6 +84,18 @@ public final class HostInteractionRouter implements InteractionRouter {
     }
 
     @Override
+    public synchronized boolean resume(InteractionOffer offer, String agent) {
+        String id = offer.interactionId();
+        AgentState a = agents.get(agent);
+        if (a == null || offers.containsKey(id) || accepting.containsKey(id) || held.containsKey(id)) {
+            return false;
+        }
+        held.put(id, new Held(offer, agent));
+        a.holding.add(id);
+        return true;
+    }
+
+    @Override
     public void withdraw(String interactionId) {
         boolean removed;
         synchronized (this) {
@@ -194,6 +206,24 @@ public final class HostInteractionRouter implements InteractionRouter {
             agents.get(agent).holding.add(interactionId);
         }
         publish(OFFER_GONE_TOPIC, Map.of("interactionId", interactionId));
+    }
+
+    /**
+     * The agents who are available and below their capacity.
+     *
+     * @return their names
+     */
+    public synchronized List<String> availableAgents() {
+        return agents.values().stream().filter(AgentState::canTakeMore).map(a -> a.agent.name()).toList();
+    }
+
+    /**
+     * The offers nobody accepted yet.
+     *
+     * @return oldest first
+     */
+    public synchronized List<InteractionOffer> openOffers() {
+        return List.copyOf(offers.values());
     }
 
     /**

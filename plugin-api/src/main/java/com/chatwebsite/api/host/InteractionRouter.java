@@ -25,6 +25,17 @@ public interface InteractionRouter {
     OfferOutcome offer(InteractionOffer offer);
 
     /**
+     * After a restart, tells the host that an agent still holds an open interaction, so the agent
+     * can go on with it. The host assigns it again to that agent (even above the agent's capacity);
+     * it does nothing for an unknown agent or an interaction already routed.
+     *
+     * @param offer the interaction, as it was offered
+     * @param agent the agent's name
+     * @return true if the host assigned it again
+     */
+    boolean resume(InteractionOffer offer, String agent);
+
+    /**
      * Withdraws an offer nobody accepted (the customer left, or it waited too long). Does nothing
      * if the interaction is not offered.
      *

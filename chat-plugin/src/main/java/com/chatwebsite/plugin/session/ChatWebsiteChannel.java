@@ -1,0 +1,76 @@
+package com.chatwebsite.plugin.session;
+
+import com.chatwebsite.api.channel.AgentRef;
+import com.chatwebsite.api.channel.ChatChannel;
+import com.chatwebsite.api.channel.ChatMessage;
+import com.chatwebsite.api.channel.InteractionException;
+import com.chatwebsite.api.channel.VideoCallLink;
+import com.chatwebsite.plugin.ChatWebsitePlugin;
+import com.chatwebsite.plugin.PluginRuntime;
+import com.chatwebsite.plugin.website.Website;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.pf4j.Extension;
+
+/** The chat channel the host calls for its agents' actions on website chats. */
+@Extension
+public final class ChatWebsiteChannel implements ChatChannel {
+
+    private final ChatWebsitePlugin plugin;
+
+    public ChatWebsiteChannel(ChatWebsitePlugin plugin) {
+        this.plugin = plugin;
+    }
+
+    @Override
+    public String channelId() {
+        return ChatWebsitePlugin.ID;
+    }
+
+    @Override
+    public void accept(String interactionId, AgentRef agent) {
+        plugin.runtime().sessions().accept(interactionId, agent);
+    }
+
+    @Override
+    public List<ChatMessage> messages(String interactionId, long afterSeq) {
+        PluginRuntime rt = plugin.runtime();
+        rt.sessions().find(interactionId).orElseThrow(() -> new InteractionException(
+                InteractionException.Reason.NOT_FOUND, "session_not_found", "No such chat."));
+        return rt.sessions().eventsAfter(interactionId, afterSeq, true).stream().map(ChatWebsiteChannel::message)
+                .toList();
+    }
+
+    @Override
+    public ChatMessage postMessage(String interactionId, AgentRef agent, String text, Optional<String> clientMessageId) {
+        PluginRuntime rt = plugin.runtime();
+        return message(rt.sessions().postAgentMessage(websiteOf(rt, interactionId), interactionId, agent, text,
+                clientMessageId));
+    }
+
+    @Override
+    public void close(String interactionId, AgentRef agent, String disposition) {
+        PluginRuntime rt = plugin.runtime();
+        rt.sessions().close(interactionId, disposition, List.of(websiteOf(rt, interactionId).text("messages.closing")));
+    }
+
+    @Override
+    public VideoCallLink startVideoCall(String interactionId, AgentRef agent) {
+        throw new InteractionException(InteractionException.Reason.CONFLICT, "video_disabled",
+                "Video calls are not enabled for this website.");
+    }
+
+    private static Website websiteOf(PluginRuntime rt, String interactionId) {
+        ChatSession s = rt.sessions().find(interactionId).orElseThrow(() -> new InteractionException(
+                InteractionException.Reason.NOT_FOUND, "session_not_found", "No such chat."));
+        return rt.websites().byId(s.websiteId()).orElseThrow(() -> new InteractionException(
+                InteractionException.Reason.CONFLICT, "website_deleted", "The chat's website was deleted."));
+    }
+
+    static ChatMessage message(SessionEvent e) {
+        return new ChatMessage(e.seq(), e.from().orElse("system"), (String) e.data().get("text"),
+                Instant.parse((String) e.data().get("at")),
+                Optional.ofNullable((String) e.data().get("clientMessageId")));
+    }
+}

@@ -1,0 +1,14 @@
+package com.chatwebsite.plugin.session;
+
+/** The dispositions the plugin itself gives; an agent may give any other. */
+public final class Dispositions {
+
+    public static final String CUSTOMER_CLOSED = "CustomerClosed";
+    public static final String TIMEOUT = "Timeout";
+    public static final String UNMANAGED = "Unmanaged";
+    public static final String OFFLINE = "Offline";
+    public static final String WEBSITE_DELETED = "WebsiteDeleted";
+
+    private Dispositions() {
+    }
+}

@@ -1,0 +1,428 @@
+package com.chatwebsite.plugin.session;
+
+import com.chatwebsite.api.channel.AgentRef;
+import com.chatwebsite.api.channel.InteractionException;
+import com.chatwebsite.api.channel.InteractionException.Reason;
+import com.chatwebsite.api.host.HostEvent;
+import com.chatwebsite.api.host.HostServices;
+import com.chatwebsite.api.host.InteractionOffer;
+import com.chatwebsite.api.host.InteractionTopics;
+import com.chatwebsite.api.host.OfferOutcome;
+import com.chatwebsite.plugin.store.Db;
+import com.chatwebsite.plugin.store.SessionStore;
+import com.chatwebsite.plugin.store.SessionStore.NewEvent;
+import com.chatwebsite.plugin.store.WebsiteStore;
+import com.chatwebsite.plugin.website.OnlineStatus;
+import com.chatwebsite.plugin.website.Website;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The life of chat sessions: opening under the website's cap, messages both ways, accept and close,
+ * each change stored first, then delivered to the customer's stream and published for the agent.
+ */
+public final class SessionService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
+    private static final int REPLAY_LIMIT = 10_000;
+
+    private final Db db;
+    private final SessionStore store;
+    private final SessionHub hub;
+    private final HostServices host;
+    private final String channelId;
+    private final List<Consumer<String>> countListeners = new CopyOnWriteArrayList<>();
+
+    public SessionService(Db db, SessionStore store, SessionHub hub, HostServices host, String channelId) {
+        this.db = db;
+        this.store = store;
+        this.hub = hub;
+        this.host = host;
+        this.channelId = channelId;
+    }
+
+    /** The outcome of {@link #open}. */
+    public sealed interface OpenResult permits Opened, Refused {
+    }
+
+    /**
+     * A session was created.
+     *
+     * @param session the session as it is after opening (closed when no agent could take it)
+     * @param token the customer's token, shown once
+     */
+    public record Opened(ChatSession session, String token) implements OpenResult {
+    }
+
+    /**
+     * No session could open.
+     *
+     * @param reason {@code outside-working-hours} or {@code max-sessions}
+     */
+    public record Refused(String reason) implements OpenResult {
+    }
+
+    /**
+     * Opens a session if the website is in hours and below its cap, then offers it to agents; with
+     * no agent available it closes at once as Unmanaged with the website's advice.
+     *
+     * @param website the website
+     * @param fields what the pre-chat form held
+     * @param variables routing variables
+     * @param contactId the linked contact
+     * @param page the page the chat opens on
+     * @return the session, or why none opened
+     */
+    public OpenResult open(Website website, Map<String, Object> fields, Map<String, String> variables,
+            Optional<String> contactId, Optional<String> page) {
+        Instant now = host.clock().instant();
+        if (!website.schedule().isOpen(now)) {
+            return new Refused(OnlineStatus.OUTSIDE_WORKING_HOURS);
+        }
+        String token = SessionTokens.newToken();
+        ChatSession created = new ChatSession(UUID.randomUUID().toString(), website.id(), SessionTokens.hash(token),
+                SessionState.WAITING, Optional.empty(), fields, variables, contactId, page, Optional.empty(), 0,
+                now, Optional.empty(), Optional.empty(), now);
+        boolean inserted = db.tx(c -> {
+            Optional<Website> live = WebsiteStore.lock(c, website.id());
+            if (live.isEmpty() || store.countOpen(c, website.id()) >= live.get().maxConcurrentSessions()) {
+                return false;
+            }
+            store.insert(c, created);
+            return true;
+        });
+        if (!inserted) {
+            return new Refused(OnlineStatus.MAX_SESSIONS);
+        }
+        countChanged(website.id());
+        String greeting = website.text("messages.greeting");
+        if (!greeting.isBlank()) {
+            systemMessage(created.id(), greeting);
+        }
+        OfferOutcome outcome = host.router().offer(offer(website, created));
+        if (outcome == OfferOutcome.NO_AGENT_AVAILABLE) {
+            closeQuietly(created.id(), Dispositions.UNMANAGED, website.text("messages.unmanaged"));
+        }
+        return new Opened(find(created.id()).orElseThrow(), token);
+    }
+
+    /**
+     * Finds a session by id, for the customer who holds its token.
+     *
+     * @param websiteId the website the request came for
+     * @param sessionId the session
+     * @param token the presented token
+     * @return the session
+     * @throws InteractionException {@code NOT_FOUND} for an unknown session, another website's, or a
+     *     wrong token (all alike, so ids cannot be probed)
+     */
+    public ChatSession authenticate(String websiteId, String sessionId, String token) {
+        Optional<ChatSession> s = token == null || token.isEmpty() ? Optional.empty() : find(sessionId);
+        if (s.isEmpty() || !s.get().websiteId().equals(websiteId) || !SessionTokens.matches(token, s.get().tokenHash())) {
+            throw new InteractionException(Reason.NOT_FOUND, "session_not_found", "No such session for this token.");
+        }
+        return s.get();
+    }
+
+    public Optional<ChatSession> find(String sessionId) {
+        return db.tx(c -> store.find(c, sessionId, false));
+    }
+
+    /**
+     * The customer writes. With a clientMessageId a retry returns the first message.
+     *
+     * @param website the website (for its length limit)
+     * @param sessionId the session
+     * @param text the text
+     * @param clientMessageId the idempotency key
+     * @return the stored message event
+     */
+    public SessionEvent postCustomerMessage(Website website, String sessionId, String text,
+            Optional<String> clientMessageId) {
+        checkText(text, website.maxMessageLength());
+        return postMessage(sessionId, "customer", text, clientMessageId, null);
+    }
+
+    /**
+     * An agent who holds the session writes.
+     *
+     * @param website the session's website
+     * @param sessionId the session
+     * @param agent the agent
+     * @param text the text
+     * @param clientMessageId the idempotency key
+     * @return the stored message event
+     */
+    public SessionEvent postAgentMessage(Website website, String sessionId, AgentRef agent, String text,
+            Optional<String> clientMessageId) {
+        checkText(text, website.maxMessageLength());
+        return postMessage(sessionId, "agent", text, clientMessageId, agent);
+    }
+
+    private SessionEvent postMessage(String sessionId, String from, String text, Optional<String> clientMessageId,
+            AgentRef agent) {
+        if (clientMessageId.isPresent() && (clientMessageId.get().isBlank() || clientMessageId.get().length() > 100)) {
+            throw new InteractionException(Reason.INVALID, "invalid_client_message_id",
+                    "clientMessageId must be 1 to 100 characters.");
+        }
+        return hub.locked(sessionId, () -> {
+            Instant now = host.clock().instant();
+            List<SessionEvent> stored = new ArrayList<>();
+            boolean fresh = db.tx(c -> {
+                ChatSession s = store.find(c, sessionId, true).orElseThrow(SessionService::notFound);
+                if (clientMessageId.isPresent()) {
+                    Optional<SessionEvent> earlier = store.findByClientMessageId(c, sessionId, from, clientMessageId.get());
+                    if (earlier.isPresent()) {
+                        stored.add(earlier.get());
+                        return false;
+                    }
+                }
+                if (!s.isOpen()) {
+                    throw new InteractionException(Reason.CONFLICT, "session_closed", "The chat is closed.");
+                }
+                if (agent != null && (s.state() != SessionState.ACTIVE || !s.agent().orElse("").equals(agent.name()))) {
+                    throw new InteractionException(Reason.CONFLICT, "not_active", "Accept the chat before writing.");
+                }
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("from", from);
+                data.put("text", text);
+                clientMessageId.ifPresent(id -> data.put("clientMessageId", id));
+                if (agent != null) {
+                    data.put("agent", agent.displayName());
+                }
+                stored.addAll(store.append(c, s, List.of(new NewEvent(SessionEvent.MESSAGE, Optional.of(from),
+                        clientMessageId, data)), now));
+                store.updateState(c, withActivity(s, now));
+                return true;
+            });
+            if (fresh) {
+                publish(stored);
+            }
+            return stored.get(0);
+        });
+    }
+
+    /**
+     * The customer closes the chat.
+     *
+     * @param website the website
+     * @param sessionId the session
+     */
+    public void customerClose(Website website, String sessionId) {
+        close(sessionId, Dispositions.CUSTOMER_CLOSED, List.of(website.text("messages.closing")));
+    }
+
+    /**
+     * An agent accepts a waiting session.
+     *
+     * @param sessionId the session
+     * @param agent the agent
+     */
+    public void accept(String sessionId, AgentRef agent) {
+        hub.locked(sessionId, () -> {
+            Instant now = host.clock().instant();
+            List<SessionEvent> events = db.tx(c -> {
+                ChatSession s = store.find(c, sessionId, true).orElseThrow(SessionService::notFound);
+                if (s.state() != SessionState.WAITING) {
+                    throw new InteractionException(Reason.CONFLICT, "not_waiting",
+                            "The chat is " + s.state().wire() + " and cannot be accepted.");
+                }
+                ChatSession active = new ChatSession(s.id(), s.websiteId(), s.tokenHash(), SessionState.ACTIVE,
+                        Optional.empty(), s.fields(), s.variables(), s.contactId(), s.page(), Optional.of(agent.name()),
+                        s.lastSeq(), s.createdAt(), Optional.of(now), Optional.empty(), now);
+                store.updateState(c, active);
+                return store.append(c, s, List.of(new NewEvent(SessionEvent.STATE, Optional.empty(), Optional.empty(),
+                        Map.of("state", SessionState.ACTIVE.wire(), "agent", agent.displayName()))), now);
+            });
+            publish(events);
+            return null;
+        });
+    }
+
+    /**
+     * Closes an open session with a disposition, after optional system messages.
+     *
+     * @param sessionId the session
+     * @param disposition the disposition
+     * @param systemTexts texts both sides see before the close (blank ones are skipped)
+     * @throws InteractionException {@code CONFLICT} if it is closed already
+     */
+    public void close(String sessionId, String disposition, List<String> systemTexts) {
+        hub.locked(sessionId, () -> {
+            Instant now = host.clock().instant();
+            ChatSession[] before = new ChatSession[1];
+            List<SessionEvent> events = db.tx(c -> {
+                ChatSession s = store.find(c, sessionId, true).orElseThrow(SessionService::notFound);
+                if (!s.isOpen()) {
+                    throw new InteractionException(Reason.CONFLICT, "session_closed", "The chat is already closed.");
+                }
+                before[0] = s;
+                List<NewEvent> news = new ArrayList<>();
+                for (String text : systemTexts) {
+                    if (text != null && !text.isBlank()) {
+                        news.add(systemEvent(text));
+                    }
+                }
+                news.add(new NewEvent(SessionEvent.STATE, Optional.empty(), Optional.empty(),
+                        Map.of("state", SessionState.CLOSED.wire(), "disposition", disposition)));
+                store.updateState(c, new ChatSession(s.id(), s.websiteId(), s.tokenHash(), SessionState.CLOSED,
+                        Optional.of(disposition), s.fields(), s.variables(), s.contactId(), s.page(), s.agent(),
+                        s.lastSeq(), s.createdAt(), s.acceptedAt(), Optional.of(now), s.lastActivityAt()));
+                return store.append(c, s, news, now);
+            });
+            publish(events);
+            host.events().publish(new HostEvent(InteractionTopics.CLOSED,
+                    Map.of("interactionId", sessionId, "disposition", disposition), now));
+            host.router().finish(sessionId, disposition);
+            countChanged(before[0].websiteId());
+            return null;
+        });
+    }
+
+    /** Closes unless already closed; for the plugin's own closes, which may race a customer's. */
+    public void closeQuietly(String sessionId, String disposition, String systemText) {
+        try {
+            close(sessionId, disposition, List.of(systemText));
+        } catch (InteractionException e) {
+            LOG.debug("session {} was closed already", sessionId);
+        }
+    }
+
+    /**
+     * The events after a sequence number.
+     *
+     * @param sessionId the session
+     * @param after the last one the client has
+     * @param onlyMessages whether to return messages only
+     * @return the events, oldest first
+     */
+    public List<SessionEvent> eventsAfter(String sessionId, long after, boolean onlyMessages) {
+        return db.tx(c -> store.eventsAfter(c, sessionId, after, onlyMessages ? SessionEvent.MESSAGE : null,
+                REPLAY_LIMIT));
+    }
+
+    /**
+     * Replays the events after {@code after} to a listener, then keeps it informed, with no event
+     * missed or repeated.
+     *
+     * @param sessionId the session
+     * @param after the last event the client has
+     * @param listener the stream
+     * @return removes the listener
+     */
+    public Runnable subscribe(String sessionId, long after, SessionHub.Listener listener) {
+        return hub.locked(sessionId, () -> {
+            for (SessionEvent e : eventsAfter(sessionId, after, false)) {
+                if (!listener.deliver(e)) {
+                    return () -> { };
+                }
+            }
+            return hub.subscribe(sessionId, listener);
+        });
+    }
+
+    /** Waiting and active sessions, oldest first. */
+    public List<ChatSession> openSessions() {
+        return db.tx(store::openSessions);
+    }
+
+    public int countOpen(String websiteId) {
+        return db.tx(c -> store.countOpen(c, websiteId));
+    }
+
+    public List<ChatSession> forSupervisor(String websiteId, String state, int limit) {
+        return db.tx(c -> store.forSupervisor(c, websiteId, state, limit));
+    }
+
+    /** Calls the listener with a website id whenever its number of open sessions changes. */
+    public void onCountChange(Consumer<String> listener) {
+        countListeners.add(listener);
+    }
+
+    /**
+     * The offer made to the host's agents for a session.
+     *
+     * @param website the website
+     * @param s the session
+     * @return the offer
+     */
+    public InteractionOffer offer(Website website, ChatSession s) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("sessionId", s.id());
+        attributes.put("websiteId", website.id());
+        attributes.put("websiteName", website.name());
+        s.page().ifPresent(p -> attributes.put("page", p));
+        return new InteractionOffer(s.id(), channelId, attributes, s.variables(), s.fields(), s.contactId(),
+                s.createdAt());
+    }
+
+    /**
+     * Adds a system message both sides see, without counting it as activity.
+     *
+     * @param sessionId the session
+     * @param text the text
+     */
+    public void systemMessage(String sessionId, String text) {
+        hub.locked(sessionId, () -> {
+            Instant now = host.clock().instant();
+            List<SessionEvent> stored = db.tx(c -> {
+                ChatSession s = store.find(c, sessionId, true).orElseThrow(SessionService::notFound);
+                return store.append(c, s, List.of(systemEvent(text)), now);
+            });
+            publish(stored);
+            return null;
+        });
+    }
+
+    private void publish(List<SessionEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        hub.deliver(events.get(0).sessionId(), events);
+        for (SessionEvent e : events) {
+            if (e.type().equals(SessionEvent.MESSAGE)) {
+                Map<String, Object> data = new LinkedHashMap<>(e.data());
+                data.put("interactionId", e.sessionId());
+                host.events().publish(new HostEvent(InteractionTopics.MESSAGE, data, e.at()));
+            }
+        }
+    }
+
+    private void countChanged(String websiteId) {
+        countListeners.forEach(l -> l.accept(websiteId));
+    }
+
+    private static NewEvent systemEvent(String text) {
+        return new NewEvent(SessionEvent.MESSAGE, Optional.of("system"), Optional.empty(),
+                Map.of("from", "system", "text", text));
+    }
+
+    private static ChatSession withActivity(ChatSession s, Instant now) {
+        return new ChatSession(s.id(), s.websiteId(), s.tokenHash(), s.state(), s.disposition(), s.fields(),
+                s.variables(), s.contactId(), s.page(), s.agent(), s.lastSeq(), s.createdAt(), s.acceptedAt(),
+                s.closedAt(), now);
+    }
+
+    private static void checkText(String text, int maxLength) {
+        if (text == null || text.isBlank()) {
+            throw new InteractionException(Reason.INVALID, "empty_message", "The message text is empty.");
+        }
+        if (text.codePointCount(0, text.length()) > maxLength) {
+            throw new InteractionException(Reason.TOO_LARGE, "message_too_long",
+                    "The message is longer than " + maxLength + " characters.");
+        }
+    }
+
+    private static InteractionException notFound() {
+        return new InteractionException(Reason.NOT_FOUND, "session_not_found", "No such session.");
+    }
+}

@@ -1,0 +1,71 @@
+package com.chatwebsite.plugin.session;
+
+import com.chatwebsite.api.host.HostServices;
+import com.chatwebsite.plugin.website.Website;
+import com.chatwebsite.plugin.website.WebsiteService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Closes sessions nobody handles, by the injected clock: a waiting session no agent accepted within
+ * the website's {@code unmanagedAfterSeconds} as {@code Unmanaged}, and a session with no message
+ * either way for the host's {@code chatTimeoutSeconds} as {@code Timeout}.
+ */
+public final class SessionSweeper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionSweeper.class);
+
+    private final SessionService sessions;
+    private final WebsiteService websites;
+    private final HostServices host;
+
+    public SessionSweeper(SessionService sessions, WebsiteService websites, HostServices host) {
+        this.sessions = sessions;
+        this.websites = websites;
+        this.host = host;
+    }
+
+    /**
+     * One pass over the open sessions.
+     *
+     * @return how many it closed
+     */
+    public int sweep() {
+        Instant now = host.clock().instant();
+        Duration timeout = Duration.ofSeconds(host.settings().chatTimeoutSeconds());
+        int closed = 0;
+        List<ChatSession> open = sessions.openSessions();
+        for (ChatSession s : open) {
+            Optional<Website> website = websites.byId(s.websiteId());
+            if (website.isEmpty()) {
+                continue;
+            }
+            Website w = website.get();
+            try {
+                if (s.state() == SessionState.WAITING
+                        && !now.isBefore(s.createdAt().plusSeconds(w.unmanagedAfterSeconds()))) {
+                    host.router().withdraw(s.id());
+                    sessions.closeQuietly(s.id(), Dispositions.UNMANAGED, w.text("messages.unmanaged"));
+                    closed++;
+                } else if (!now.isBefore(s.lastActivityAt().plus(timeout))) {
+                    sessions.closeQuietly(s.id(), Dispositions.TIMEOUT, "This chat was closed after "
+                            + describe(timeout) + " without messages.");
+                    closed++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("sweeping session {} failed", s.id(), e);
+            }
+        }
+        return closed;
+    }
+
+    private static String describe(Duration d) {
+        long minutes = d.toMinutes();
+        return minutes >= 1 && d.toSecondsPart() == 0
+                ? minutes + (minutes == 1 ? " minute" : " minutes") : d.toSeconds() + " seconds";
+    }
+}

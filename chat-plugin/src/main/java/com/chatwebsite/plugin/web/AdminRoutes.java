@@ -1,0 +1,108 @@
+package com.chatwebsite.plugin.web;
+
+import com.chatwebsite.api.host.HostInfo;
+import com.chatwebsite.api.web.RouteAccess;
+import com.chatwebsite.api.web.WebRequest;
+import com.chatwebsite.api.web.WebResponse;
+import com.chatwebsite.api.web.WebRoute;
+import com.chatwebsite.plugin.ChatWebsitePlugin;
+import com.chatwebsite.plugin.PluginRuntime;
+import com.chatwebsite.plugin.website.Website;
+import com.chatwebsite.plugin.website.WebsiteService;
+import com.google.common.html.HtmlEscapers;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The admin's routes: the settings schema, websites, their snippet and the supervisor's list. */
+final class AdminRoutes {
+
+    private static final long WEBSITE_BODY_LIMIT = 256 * 1024;
+    private static final Set<String> SUPERVISOR_STATES = Set.of("offline", "unmanaged", "waiting", "active", "closed");
+    private static final int SUPERVISOR_LIMIT = 500;
+
+    private final ChatWebsitePlugin plugin;
+
+    AdminRoutes(ChatWebsitePlugin plugin) {
+        this.plugin = plugin;
+    }
+
+    List<WebRoute> routes() {
+        return List.of(
+                admin("GET", "/api/settings-schema",
+                        r -> Json.response(200, SchemaJson.of(rt().websiteSchema().schema()))),
+                new WebRoute("POST", "/api/websites", RouteAccess.ADMIN, WEBSITE_BODY_LIMIT,
+                        Routes.guarded(this::create)),
+                admin("GET", "/api/websites", r -> Json.response(200,
+                        rt().websites().list().stream().map(WebsiteJson::website).toList())),
+                admin("GET", "/api/websites/{id}", r -> Json.response(200, WebsiteJson.website(website(r)))),
+                new WebRoute("PUT", "/api/websites/{id}", RouteAccess.ADMIN, WEBSITE_BODY_LIMIT,
+                        Routes.guarded(this::update)),
+                admin("DELETE", "/api/websites/{id}", this::delete),
+                admin("GET", "/api/websites/{id}/snippet", r -> WebResponse.html(200, snippet(website(r)))),
+                admin("GET", "/api/websites/{id}/interactions", this::interactions));
+    }
+
+    private WebRoute admin(String method, String path, com.chatwebsite.api.web.RouteHandler handler) {
+        return WebRoute.of(method, path, RouteAccess.ADMIN, Routes.guarded(handler));
+    }
+
+    private PluginRuntime rt() {
+        return plugin.runtime();
+    }
+
+    private Website website(WebRequest r) {
+        return rt().websites().byId(r.pathParam("id"))
+                .orElseThrow(() -> new Problem(404, "not_found", "No website " + r.pathParam("id") + "."));
+    }
+
+    private WebResponse create(WebRequest r) {
+        WebsiteService.Saved saved = rt().websites().create(Routes.object(r));
+        if (!saved.errors().isEmpty()) {
+            throw Problem.invalid("The website is not valid.", saved.errors());
+        }
+        Website w = saved.website().orElseThrow();
+        return Json.response(201, WebsiteJson.website(w))
+                .withHeader("Location", "/plugins/" + ChatWebsitePlugin.ID + "/api/websites/" + w.id());
+    }
+
+    private WebResponse update(WebRequest r) {
+        Map<String, Object> body = Routes.object(r);
+        WebsiteService.Saved saved = rt().websites().update(r.pathParam("id"), body)
+                .orElseThrow(() -> new Problem(404, "not_found", "No website " + r.pathParam("id") + "."));
+        if (!saved.errors().isEmpty()) {
+            throw Problem.invalid("The website is not valid.", saved.errors());
+        }
+        return Json.response(200, WebsiteJson.website(saved.website().orElseThrow()));
+    }
+
+    private WebResponse delete(WebRequest r) {
+        if (!rt().websites().delete(r.pathParam("id"))) {
+            throw new Problem(404, "not_found", "No website " + r.pathParam("id") + ".");
+        }
+        return WebResponse.empty(204);
+    }
+
+    private WebResponse interactions(WebRequest r) {
+        Website w = website(r);
+        String state = r.query("state").orElse(null);
+        if (state != null && !SUPERVISOR_STATES.contains(state)) {
+            throw Problem.field("state", "oneOf", "state must be one of " + SUPERVISOR_STATES + ".");
+        }
+        if ("offline".equals(state)) {
+            return Json.response(200, List.of());
+        }
+        return Json.response(200, rt().sessions().forSupervisor(w.id(), state, SUPERVISOR_LIMIT).stream()
+                .map(WebsiteJson::supervisorItem).toList());
+    }
+
+    private String snippet(Website w) {
+        HostInfo info = rt().host().info();
+        String base = info.publicUrl() + "/plugins/" + ChatWebsitePlugin.ID;
+        var html = HtmlEscapers.htmlEscaper();
+        return "<!-- Chat Website: " + html.escape(w.name()).replace("--", "&#45;&#45;") + " -->\n"
+                + "<script async src=\"" + html.escape(base + "/widget.js") + "\"\n"
+                + "        data-chat-website-key=\"" + html.escape(w.key()) + "\"\n"
+                + "        data-chat-website-url=\"" + html.escape(base) + "\"></script>\n";
+    }
+}

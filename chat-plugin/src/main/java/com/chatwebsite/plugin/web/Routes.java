@@ -1,0 +1,110 @@
+package com.chatwebsite.plugin.web;
+
+import com.chatwebsite.api.channel.InteractionException;
+import com.chatwebsite.api.web.PayloadTooLargeException;
+import com.chatwebsite.api.web.RouteHandler;
+import com.chatwebsite.api.web.WebRequest;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the plugin's route handlers share: JSON bodies, parameters and error answers. */
+final class Routes {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private Routes() {
+    }
+
+    /** Answers {@link Problem}s and channel refusals as JSON errors. */
+    static RouteHandler guarded(RouteHandler handler) {
+        return request -> {
+            try {
+                return handler.handle(request);
+            } catch (Problem p) {
+                return Json.error(p.status, p.code, p.getMessage(), p.fields);
+            } catch (InteractionException e) {
+                return Json.error(e.reason().httpStatus(), e.code(), e.getMessage(), List.of());
+            }
+        };
+    }
+
+    /**
+     * The body as a JSON object.
+     *
+     * @param request the request
+     * @return its members
+     * @throws Problem 400 naming the problem, or 413 over the route's limit
+     */
+    static Map<String, Object> object(WebRequest request) {
+        byte[] body;
+        try {
+            body = request.bodyBytes();
+        } catch (PayloadTooLargeException e) {
+            throw new Problem(413, "payload_too_large", "The request body is larger than " + e.limit() + " bytes.");
+        } catch (IOException e) {
+            throw new Problem(400, "unreadable_body", "The request body could not be read.");
+        }
+        if (body.length == 0) {
+            throw new Problem(400, "empty_body", "The request needs a JSON object body.");
+        }
+        try {
+            JsonNode tree = Json.MAPPER.readTree(body);
+            if (tree == null || !tree.isObject()) {
+                throw new Problem(400, "malformed_json", "The body must be a JSON object.");
+            }
+            return Json.MAPPER.convertValue(tree, MAP);
+        } catch (JsonProcessingException e) {
+            throw new Problem(400, "malformed_json", "Malformed JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new Problem(400, "malformed_json", "The body is not JSON.");
+        }
+    }
+
+    /**
+     * An optional string member.
+     *
+     * @param body the object
+     * @param name the member
+     * @param maxLength its longest length
+     * @return the value
+     */
+    static Optional<String> optionalString(Map<String, Object> body, String name, int maxLength) {
+        Object value = body.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof String s) || s.length() > maxLength) {
+            throw Problem.field(name, "string", name + " must be text of at most " + maxLength + " characters.");
+        }
+        return Optional.of(s);
+    }
+
+    /**
+     * A {@code ?after=} style whole number.
+     *
+     * @param request the request
+     * @param name the parameter
+     * @return its value, 0 when absent
+     */
+    static long nonNegative(WebRequest request, String name) {
+        Optional<String> raw = request.query(name);
+        if (raw.isEmpty()) {
+            return 0;
+        }
+        try {
+            long v = Long.parseLong(raw.get());
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw Problem.field(name, "min", name + " must be a whole number >= 0.");
+    }
+}

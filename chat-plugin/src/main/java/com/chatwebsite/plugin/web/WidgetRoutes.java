@@ -1,0 +1,274 @@
+package com.chatwebsite.plugin.web;
+
+import com.chatwebsite.api.web.RouteAccess;
+import com.chatwebsite.api.web.ServerSentEvent;
+import com.chatwebsite.api.web.WebRequest;
+import com.chatwebsite.api.web.WebResponse;
+import com.chatwebsite.api.web.WebRoute;
+import com.chatwebsite.plugin.ChatWebsitePlugin;
+import com.chatwebsite.plugin.PluginRuntime;
+import com.chatwebsite.plugin.form.DefaultForms;
+import com.chatwebsite.plugin.session.ChatSession;
+import com.chatwebsite.plugin.session.SessionEvent;
+import com.chatwebsite.plugin.session.SessionService;
+import com.chatwebsite.plugin.website.OnlineStatus;
+import com.chatwebsite.plugin.website.OriginPattern;
+import com.chatwebsite.plugin.website.Website;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The customer's routes under {@code /widget/{key}}: only from the website's origins (the
+ * {@code Origin} header, or the {@code Referer} of a same-origin request that omits it), with CORS
+ * for those origins; session routes also need the session's token.
+ */
+final class WidgetRoutes {
+
+    private static final String PREFIX = "/widget/{key}";
+    private static final long OPEN_BODY_LIMIT = 256 * 1024;
+    private static final long MESSAGE_BODY_LIMIT = 512 * 1024;
+    private static final Set<String> OPEN_KEYS = Set.of("fields", "page");
+
+    private final ChatWebsitePlugin plugin;
+    private final byte[] widgetJs;
+
+    WidgetRoutes(ChatWebsitePlugin plugin) {
+        this.plugin = plugin;
+        try (InputStream in = WidgetRoutes.class.getResourceAsStream("/widget/widget.js")) {
+            this.widgetJs = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Handles a request once the website and the caller's origin are known. */
+    @FunctionalInterface
+    interface WidgetHandler {
+        WebResponse handle(WebRequest request, Website website) throws Exception;
+    }
+
+    List<WebRoute> routes() {
+        List<WebRoute> routes = new ArrayList<>();
+        routes.add(WebRoute.of("GET", "/widget.js", RouteAccess.PUBLIC, r -> WebResponse
+                .of(200, "text/javascript; charset=utf-8", widgetJs).withHeader("Cache-Control", "public, max-age=300")));
+        for (String path : List.of("/config", "/status", "/sessions", "/sessions/{sessionId}/events",
+                "/sessions/{sessionId}/messages", "/sessions/{sessionId}/close")) {
+            routes.add(WebRoute.of("OPTIONS", PREFIX + path, RouteAccess.PUBLIC, this::preflight));
+        }
+        routes.add(widget("GET", "/config", WebRoute.DEFAULT_MAX_BODY_BYTES, this::config));
+        routes.add(widget("GET", "/status", WebRoute.DEFAULT_MAX_BODY_BYTES, this::status));
+        routes.add(widget("POST", "/sessions", OPEN_BODY_LIMIT, this::open));
+        routes.add(widget("GET", "/sessions/{sessionId}/events", WebRoute.DEFAULT_MAX_BODY_BYTES, this::events));
+        routes.add(widget("GET", "/sessions/{sessionId}/messages", WebRoute.DEFAULT_MAX_BODY_BYTES, this::messages));
+        routes.add(widget("POST", "/sessions/{sessionId}/messages", MESSAGE_BODY_LIMIT, this::post));
+        routes.add(widget("POST", "/sessions/{sessionId}/close", WebRoute.DEFAULT_MAX_BODY_BYTES, this::close));
+        return routes;
+    }
+
+    private PluginRuntime rt() {
+        return plugin.runtime();
+    }
+
+    private WebRoute widget(String method, String path, long limit, WidgetHandler handler) {
+        return new WebRoute(method, PREFIX + path, RouteAccess.PUBLIC, limit, Routes.guarded(request -> {
+            Website website = website(request);
+            String origin = allowedOrigin(request, website);
+            return cors(Routes.guarded(r -> handler.handle(r, website)).handle(request), origin);
+        }));
+    }
+
+    private WebResponse preflight(WebRequest request) throws Exception {
+        return Routes.guarded(r -> {
+            Website website = website(r);
+            String origin = allowedOrigin(r, website);
+            return cors(WebResponse.empty(204), origin)
+                    .withHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+                    .withHeader("Access-Control-Allow-Headers", "Content-Type, Authorization, Last-Event-ID")
+                    .withHeader("Access-Control-Max-Age", "600");
+        }).handle(request);
+    }
+
+    private Website website(WebRequest r) {
+        return rt().websites().byKey(r.pathParam("key"))
+                .orElseThrow(() -> new Problem(404, "unknown_key", "No chat website has this key."));
+    }
+
+    /** The request's origin if the website allows it. */
+    private static String allowedOrigin(WebRequest r, Website website) {
+        Optional<String> header = r.header("Origin");
+        Optional<OriginPattern> origin = header.isPresent()
+                ? OriginPattern.parseOrigin(header.get())
+                : r.header("Referer").flatMap(WidgetRoutes::originOf);
+        if (origin.isEmpty()) {
+            throw new Problem(403, "origin_required", "Widget requests must come from the website's pages.");
+        }
+        if (!website.allows(origin.get())) {
+            throw new Problem(403, "origin_not_allowed", "This origin may not use this chat website.");
+        }
+        return header.orElse(null);
+    }
+
+    private static Optional<OriginPattern> originOf(String referer) {
+        try {
+            URI uri = URI.create(referer);
+            return OriginPattern.parseOrigin(uri.getScheme() + "://" + uri.getRawAuthority());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static WebResponse cors(WebResponse response, String origin) {
+        WebResponse out = response.withHeader("Vary", "Origin");
+        return origin == null ? out : out.withHeader("Access-Control-Allow-Origin", origin);
+    }
+
+    private WebResponse config(WebRequest r, Website w) {
+        OnlineStatus status = rt().statusWatch().statusOf(w);
+        Map<String, Object> out = statusJson(status);
+        out.put("form", status.online() ? DefaultForms.online() : DefaultForms.offline());
+        out.put("appearance", w.group("appearance"));
+        out.put("displayRules", w.group("displayRules"));
+        out.put("messages", w.group("messages"));
+        out.put("maxMessageLength", w.maxMessageLength());
+        out.put("timezone", w.schedule().zone().getId());
+        return Json.response(200, out).withHeader("Cache-Control", "no-store");
+    }
+
+    private static Map<String, Object> statusJson(OnlineStatus status) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", status.online() ? "online" : "offline");
+        out.put("reason", status.reason().orElse(null));
+        out.put("nextChangeAt", status.nextChangeAt().map(Object::toString).orElse(null));
+        return out;
+    }
+
+    private WebResponse status(WebRequest r, Website w) {
+        return WebResponse.eventStream(stream -> {
+            Runnable stop = rt().statusWatch().watch(w, status -> stream.send(new ServerSentEvent(Optional.empty(),
+                    Optional.of("status"), Json.text(status.map(WidgetRoutes::statusJson)
+                            .orElse(Map.of("status", "deleted"))))));
+            stream.onClose(stop);
+        });
+    }
+
+    private WebResponse open(WebRequest r, Website w) {
+        Map<String, Object> body = Routes.object(r);
+        for (String key : body.keySet()) {
+            if (!OPEN_KEYS.contains(key)) {
+                throw Problem.field(key, "unknown", "A session takes only fields and page.");
+            }
+        }
+        Object fields = body.getOrDefault("fields", Map.of());
+        if (!(fields instanceof Map<?, ?>)) {
+            throw Problem.field("fields", "object", "fields must be an object of the form's values.");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = (Map<String, Object>) fields;
+        Optional<String> page = Routes.optionalString(body, "page", 2000);
+        SessionService.OpenResult result = rt().sessions().open(w, withoutNulls(values), Map.of(), Optional.empty(),
+                page);
+        if (result instanceof SessionService.Refused refused) {
+            return Json.response(200, Map.of("state", "offline", "reason", refused.reason()));
+        }
+        SessionService.Opened opened = (SessionService.Opened) result;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("sessionId", opened.session().id());
+        out.put("token", opened.token());
+        out.put("state", opened.session().state().wire());
+        opened.session().disposition().ifPresent(d -> out.put("disposition", d));
+        return Json.response(201, out);
+    }
+
+    private ChatSession session(WebRequest r, Website w) {
+        String token = r.header("Authorization")
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).trim())
+                .or(() -> r.query("token"))
+                .orElse("");
+        return rt().sessions().authenticate(w.id(), r.pathParam("sessionId"), token);
+    }
+
+    private WebResponse events(WebRequest r, Website w) {
+        ChatSession s = session(r, w);
+        long after = lastEventId(r);
+        if (!s.isOpen() && after >= s.lastSeq()) {
+            return WebResponse.empty(204);
+        }
+        return WebResponse.eventStream(stream -> {
+            Runnable stop = rt().sessions().subscribe(s.id(), after, e -> stream.send(sse(e)));
+            stream.onClose(stop);
+        });
+    }
+
+    private static long lastEventId(WebRequest r) {
+        Optional<String> raw = r.header("Last-Event-ID").or(() -> r.query("lastEventId"));
+        if (raw.isEmpty() || raw.get().isBlank()) {
+            return 0;
+        }
+        try {
+            long v = Long.parseLong(raw.get().trim());
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw Problem.field("Last-Event-ID", "min", "Last-Event-ID must be a sequence number.");
+    }
+
+    private static ServerSentEvent sse(SessionEvent e) {
+        return ServerSentEvent.of(Long.toString(e.seq()), e.type(), Json.text(eventJson(e)));
+    }
+
+    static Map<String, Object> eventJson(SessionEvent e) {
+        Map<String, Object> data = new LinkedHashMap<>(e.data());
+        if (e.type().equals(SessionEvent.MESSAGE)) {
+            data.putIfAbsent("clientMessageId", null);
+        } else if (e.type().equals(SessionEvent.STATE)) {
+            data.putIfAbsent("disposition", null);
+        }
+        return data;
+    }
+
+    private WebResponse messages(WebRequest r, Website w) {
+        ChatSession s = session(r, w);
+        long after = Routes.nonNegative(r, "after");
+        return Json.response(200, rt().sessions().eventsAfter(s.id(), after, true).stream()
+                .map(WidgetRoutes::eventJson).toList());
+    }
+
+    private WebResponse post(WebRequest r, Website w) {
+        ChatSession s = session(r, w);
+        Map<String, Object> body = Routes.object(r);
+        if (!(body.get("text") instanceof String text)) {
+            throw Problem.field("text", "required", "text must be the message as a string.");
+        }
+        Optional<String> clientMessageId = Routes.optionalString(body, "clientMessageId", 100);
+        SessionEvent stored = rt().sessions().postCustomerMessage(w, s.id(), text, clientMessageId);
+        return Json.response(201, Map.of("seq", stored.seq()));
+    }
+
+    private WebResponse close(WebRequest r, Website w) {
+        ChatSession s = session(r, w);
+        rt().sessions().customerClose(w, s.id());
+        return Json.response(200, Map.of("state", "closed", "disposition", "CustomerClosed"));
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (v != null) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,141 @@
+package com.chatwebsite.plugin.website;
+
+import com.chatwebsite.api.settings.FieldError;
+import com.chatwebsite.plugin.settings.SettingsValidator;
+import com.chatwebsite.plugin.store.WebsiteStore;
+import com.google.common.io.BaseEncoding;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/** Creates, changes and finds websites; caches them by public key for the widget's requests. */
+public final class WebsiteService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String SECRET_KEY = "videoCall.apiKey";
+
+    private final WebsiteStore store;
+    private final WebsiteSettingsSchema schema;
+    private final Clock clock;
+    private final Map<String, Website> byKey = new ConcurrentHashMap<>();
+    private final List<Consumer<Website>> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Website>> deleteListeners = new CopyOnWriteArrayList<>();
+
+    public WebsiteService(WebsiteStore store, WebsiteSettingsSchema schema, Clock clock) {
+        this.store = store;
+        this.schema = schema;
+        this.clock = clock;
+    }
+
+    /**
+     * The outcome of a create or update.
+     *
+     * @param website the saved website, when valid
+     * @param errors why it was refused
+     */
+    public record Saved(Optional<Website> website, List<FieldError> errors) {
+    }
+
+    public Saved create(Map<String, Object> input) {
+        WebsiteInput.Parsed parsed = WebsiteInput.parse(schema.schema(), input);
+        if (!parsed.errors().isEmpty()) {
+            return new Saved(Optional.empty(), parsed.errors());
+        }
+        Website w = store.insert(UUID.randomUUID().toString(), newKey(), parsed.definition(), clock.instant());
+        return new Saved(Optional.of(w), List.of());
+    }
+
+    /**
+     * Replaces a website's settings; a secret left out keeps its stored value.
+     *
+     * @param id the website
+     * @param input the new settings
+     * @return the result, or empty if there is no such website
+     */
+    public Optional<Saved> update(String id, Map<String, Object> input) {
+        Optional<Website> existing = store.byId(id);
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> withSecret = keepSecret(input, existing.get());
+        WebsiteInput.Parsed parsed = WebsiteInput.parse(schema.schema(), withSecret);
+        if (!parsed.errors().isEmpty()) {
+            return Optional.of(new Saved(Optional.empty(), parsed.errors()));
+        }
+        Optional<Website> saved = store.update(id, parsed.definition(), clock.instant());
+        saved.ifPresent(w -> {
+            byKey.put(w.key(), w);
+            changeListeners.forEach(l -> l.accept(w));
+        });
+        return saved.map(w -> new Saved(Optional.of(w), List.of()));
+    }
+
+    public boolean delete(String id) {
+        Optional<Website> existing = store.byId(id);
+        if (existing.isEmpty() || !store.delete(id, clock.instant())) {
+            return false;
+        }
+        byKey.remove(existing.get().key());
+        deleteListeners.forEach(l -> l.accept(existing.get()));
+        return true;
+    }
+
+    public Optional<Website> byId(String id) {
+        return store.byId(id);
+    }
+
+    /** A live website by public key, from the cache when possible. */
+    public Optional<Website> byKey(String key) {
+        Website cached = byKey.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Website> found = store.byKey(key);
+        found.ifPresent(w -> byKey.put(key, w));
+        return found;
+    }
+
+    public List<Website> list() {
+        return store.list();
+    }
+
+    /** Calls the listener after each update. */
+    public void onChange(Consumer<Website> listener) {
+        changeListeners.add(listener);
+    }
+
+    /** Calls the listener after each delete. */
+    public void onDelete(Consumer<Website> listener) {
+        deleteListeners.add(listener);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> keepSecret(Map<String, Object> input, Website existing) {
+        Object stored = SettingsValidator.lookup(existing.settings(), SECRET_KEY);
+        if (stored == null || SettingsValidator.lookup(input, SECRET_KEY) != null) {
+            return input;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(input);
+        Object video = copy.get("videoCall");
+        Map<String, Object> videoCopy = video instanceof Map<?, ?> m
+                ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
+        if (video == null || video instanceof Map) {
+            videoCopy.put("apiKey", stored);
+            copy.put("videoCall", videoCopy);
+        }
+        return copy;
+    }
+
+    private static String newKey() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return BaseEncoding.base64Url().omitPadding().encode(bytes);
+    }
+}
