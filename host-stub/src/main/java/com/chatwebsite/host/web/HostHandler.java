@@ -60,8 +60,8 @@ public final class HostHandler extends Handler.Abstract {
             answer = HostJson.error(500, "internal_error", "The server failed to answer; the error is logged.",
                     List.of());
         }
-        if (answer.status() == 413) {
-            drain(request);
+        if (streamHandler.isEmpty()) {
+            drain(request); // an unread body would make Jetty drop the connection under the client
         }
         response.setStatus(answer.status());
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
