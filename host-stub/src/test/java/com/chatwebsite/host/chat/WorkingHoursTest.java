@@ -44,6 +44,11 @@ class WorkingHoursTest {
         api.setAvailable(TestHost.AGENT_TOKEN, true);
     }
 
+    @AfterAll
+    static void stop() {
+        host.close();
+    }
+
     @BeforeEach
     void resetClock() {
         clock.set(MONDAY_MORNING);
