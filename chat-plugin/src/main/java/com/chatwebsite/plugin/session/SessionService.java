@@ -272,8 +272,13 @@ public final class SessionService {
                         news.add(systemEvent(text));
                     }
                 }
-                news.add(new NewEvent(SessionEvent.STATE, Optional.empty(), Optional.empty(),
-                        Map.of("state", SessionState.CLOSED.wire(), "disposition", disposition)));
+                Map<String, Object> closedState = new LinkedHashMap<>();
+                closedState.put("state", SessionState.CLOSED.wire());
+                closedState.put("disposition", disposition);
+                if (disposition.equals(Dispositions.UNMANAGED)) {
+                    closedState.put("offlineForm", true); // the widget shows the offline form, prefilled
+                }
+                news.add(new NewEvent(SessionEvent.STATE, Optional.empty(), Optional.empty(), closedState));
                 store.updateState(c, new ChatSession(s.id(), s.websiteId(), s.tokenHash(), SessionState.CLOSED,
                         Optional.of(disposition), s.fields(), s.variables(), s.contactId(), s.page(), s.agent(),
                         s.lastSeq(), s.createdAt(), s.acceptedAt(), Optional.of(now), s.lastActivityAt()));

@@ -64,6 +64,7 @@ class UnmanagedAndTimeoutTest {
             assertTrue(events.stream().anyMatch(e -> e.data().contains(ADVICE)), events.toString());
             JsonNode state = ChatApi.json(events.get(events.size() - 1).data());
             assertEquals("Unmanaged", state.get("disposition").asText());
+            assertTrue(state.get("offlineForm").asBoolean(), "the widget is told to show the offline form");
         }
         JsonNode item = api.supervisor(site, "unmanaged").get(0);
         assertEquals(s.id(), item.get("id").asText());
