@@ -2,6 +2,7 @@ package com.chatwebsite.plugin;
 
 import com.chatwebsite.api.settings.SettingsSchema;
 import com.chatwebsite.api.settings.SettingsSchemaProvider;
+import com.chatwebsite.plugin.form.FormFieldSchema;
 import java.util.List;
 import org.pf4j.Extension;
 
@@ -17,6 +18,7 @@ public final class ChatWebsiteSettings implements SettingsSchemaProvider {
 
     @Override
     public List<SettingsSchema> schemas() {
-        return List.of(plugin.runtime().websiteSchema().schema());
+        return List.of(plugin.runtime().websiteSchema().schema(),
+                new FormFieldSchema(plugin.runtime().host().contacts()).schema());
     }
 }

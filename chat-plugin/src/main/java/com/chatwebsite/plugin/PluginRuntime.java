@@ -1,6 +1,8 @@
 package com.chatwebsite.plugin;
 
 import com.chatwebsite.api.host.HostServices;
+import com.chatwebsite.plugin.contact.ContactLinker;
+import com.chatwebsite.plugin.form.FormService;
 import com.chatwebsite.plugin.session.ChatSession;
 import com.chatwebsite.plugin.session.Dispositions;
 import com.chatwebsite.plugin.session.SessionHub;
@@ -9,7 +11,11 @@ import com.chatwebsite.plugin.session.SessionState;
 import com.chatwebsite.plugin.session.SessionSweeper;
 import com.chatwebsite.plugin.store.Db;
 import com.chatwebsite.plugin.store.PluginMigrations;
+import com.chatwebsite.plugin.store.FormStore;
 import com.chatwebsite.plugin.store.SessionStore;
+import com.chatwebsite.plugin.store.UploadStore;
+import com.chatwebsite.plugin.upload.FileTypeGuard;
+import com.chatwebsite.plugin.upload.UploadService;
 import com.chatwebsite.plugin.store.WebsiteStore;
 import com.chatwebsite.plugin.website.StatusWatch;
 import com.chatwebsite.plugin.website.Website;
@@ -17,6 +23,7 @@ import com.chatwebsite.plugin.website.WebsiteService;
 import com.chatwebsite.plugin.website.WebsiteSettingsSchema;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,12 +44,18 @@ public final class PluginRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PluginRuntime.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     private static final long SWEEP_MILLIS = 1000;
+    private static final Duration UPLOAD_EXPIRY_PERIOD = Duration.ofMinutes(1);
+    private static final Duration UNUSED_UPLOAD_AGE = Duration.ofHours(24);
 
     private final HostServices host;
     private final ScheduledExecutorService scheduler;
     private final WebsiteSettingsSchema websiteSchema;
     private final WebsiteService websites;
     private final SessionService sessions;
+    private final FormService forms;
+    private final UploadService uploads;
+    private final ContactLinker contacts;
+    private Instant nextUploadExpiry;
     private final StatusWatch statusWatch;
     private final SessionSweeper sweeper;
 
@@ -52,7 +65,13 @@ public final class PluginRuntime implements AutoCloseable {
         Db db = new Db(host.dataSource());
         this.websiteSchema = new WebsiteSettingsSchema(host.contacts());
         this.websites = new WebsiteService(new WebsiteStore(db), websiteSchema, host.clock());
-        this.sessions = new SessionService(db, new SessionStore(), new SessionHub(), host, ChatWebsitePlugin.ID);
+        this.forms = new FormService(new FormStore(db), host.contacts(), host.clock());
+        UploadStore uploadStore = new UploadStore(db);
+        this.uploads = new UploadService(uploadStore, new FileTypeGuard(),
+                host.info().pluginDirectory(ChatWebsitePlugin.ID).resolve("uploads"), host.clock());
+        this.contacts = new ContactLinker(host.contacts());
+        this.sessions = new SessionService(db, new SessionStore(), new SessionHub(), uploadStore, host,
+                ChatWebsitePlugin.ID);
         this.statusWatch = new StatusWatch(websites::byId, sessions::countOpen, host.clock());
         this.sweeper = new SessionSweeper(sessions, websites, host);
         websites.onChange(w -> statusWatch.recheck(w.id()));
@@ -97,6 +116,11 @@ public final class PluginRuntime implements AutoCloseable {
         try {
             sweeper.sweep();
             statusWatch.tick();
+            Instant now = host.clock().instant();
+            if (nextUploadExpiry == null || !now.isBefore(nextUploadExpiry)) {
+                uploads.expireUnused(UNUSED_UPLOAD_AGE);
+                nextUploadExpiry = now.plus(UPLOAD_EXPIRY_PERIOD);
+            }
         } catch (RuntimeException e) {
             LOG.warn("housekeeping failed", e);
         }
@@ -129,6 +153,18 @@ public final class PluginRuntime implements AutoCloseable {
 
     public SessionService sessions() {
         return sessions;
+    }
+
+    public FormService forms() {
+        return forms;
+    }
+
+    public UploadService uploads() {
+        return uploads;
+    }
+
+    public ContactLinker contacts() {
+        return contacts;
     }
 
     public StatusWatch statusWatch() {

@@ -83,7 +83,8 @@ public final class HostStub implements AutoCloseable {
         router = new HostInteractionRouter(config.agents(), id -> plugins.channel(id), events, clock);
 
         RouteTable routes = new RouteTable();
-        handler = new HostHandler(routes, new Authenticator(config.adminToken(), config.agents()));
+        handler = new HostHandler(routes, new Authenticator(config.adminToken(), config.agents()),
+                config.dataDir().resolve("tmp"));
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("host-http");
         server = new Server(threads);

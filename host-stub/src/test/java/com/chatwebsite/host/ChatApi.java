@@ -65,6 +65,25 @@ public final class ChatApi {
         return http.send(b);
     }
 
+    public Http.Reply upload(String key, String form, String field, String fileName, byte[] content) {
+        String boundary = "----cwtest" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        body.writeBytes(head);
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return http.send(http.builder(PLUGIN + "/widget/" + key + "/uploads?form=" + form + "&field=" + field, null)
+                .header("Origin", ORIGIN)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    public Http.Reply putForm(Site site, String kind, String sectionsJson) {
+        return http.send("PUT", PLUGIN + "/api/websites/" + site.id() + "/forms/" + kind, TestHost.ADMIN_TOKEN,
+                "{\"sections\":" + sectionsJson + "}");
+    }
+
     public Http.Reply open(String key, String fieldsJson) {
         return widget("POST", key, "/sessions", "{\"fields\":" + fieldsJson + ",\"page\":\"" + ORIGIN + "/cart\"}", null);
     }

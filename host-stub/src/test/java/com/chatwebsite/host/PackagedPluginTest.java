@@ -95,6 +95,9 @@ class PackagedPluginTest {
                 "match options come from the host's Contact Manager");
         assertTrue(find(schema, "videoCall.apiKey").get("secret").asBoolean());
         assertFalse(find(schema, "workingIntervals").get("items").isEmpty());
+        JsonNode field = schema.get("forms").get("field");
+        assertEquals("formField", field.get("id").asText());
+        assertEquals("select", field.get("settings").get(0).get("type").asText());
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.chatwebsite.api.host.OfferOutcome;
 import com.chatwebsite.plugin.store.Db;
 import com.chatwebsite.plugin.store.SessionStore;
 import com.chatwebsite.plugin.store.SessionStore.NewEvent;
+import com.chatwebsite.plugin.store.UploadStore;
 import com.chatwebsite.plugin.store.WebsiteStore;
 import com.chatwebsite.plugin.website.OnlineStatus;
 import com.chatwebsite.plugin.website.Website;
@@ -38,14 +39,17 @@ public final class SessionService {
     private final Db db;
     private final SessionStore store;
     private final SessionHub hub;
+    private final UploadStore uploads;
     private final HostServices host;
     private final String channelId;
     private final List<Consumer<String>> countListeners = new CopyOnWriteArrayList<>();
 
-    public SessionService(Db db, SessionStore store, SessionHub hub, HostServices host, String channelId) {
+    public SessionService(Db db, SessionStore store, SessionHub hub, UploadStore uploads, HostServices host,
+            String channelId) {
         this.db = db;
         this.store = store;
         this.hub = hub;
+        this.uploads = uploads;
         this.host = host;
         this.channelId = channelId;
     }
@@ -80,10 +84,11 @@ public final class SessionService {
      * @param variables routing variables
      * @param contactId the linked contact
      * @param page the page the chat opens on
+     * @param uploadIds uploads the form attached, bound to the session as it opens
      * @return the session, or why none opened
      */
     public OpenResult open(Website website, Map<String, Object> fields, Map<String, String> variables,
-            Optional<String> contactId, Optional<String> page) {
+            Optional<String> contactId, Optional<String> page, List<String> uploadIds) {
         Instant now = host.clock().instant();
         if (!website.schedule().isOpen(now)) {
             return new Refused(OnlineStatus.OUTSIDE_WORKING_HOURS);
@@ -98,6 +103,10 @@ public final class SessionService {
                 return false;
             }
             store.insert(c, created);
+            if (!uploads.bind(c, uploadIds, created.id(), now)) {
+                throw new InteractionException(Reason.INVALID, "upload_in_use",
+                        "An attached upload is already used elsewhere.");
+            }
             return true;
         });
         if (!inserted) {

@@ -7,6 +7,10 @@ import com.chatwebsite.api.web.WebResponse;
 import com.chatwebsite.api.web.WebRoute;
 import com.chatwebsite.plugin.ChatWebsitePlugin;
 import com.chatwebsite.plugin.PluginRuntime;
+import com.chatwebsite.plugin.form.FormDefinitionParser;
+import com.chatwebsite.plugin.form.FormFieldSchema;
+import com.chatwebsite.plugin.form.FormKind;
+import com.chatwebsite.plugin.form.FormPreview;
 import com.chatwebsite.plugin.website.Website;
 import com.chatwebsite.plugin.website.WebsiteService;
 import com.google.common.html.HtmlEscapers;
@@ -21,16 +25,24 @@ final class AdminRoutes {
     private static final Set<String> SUPERVISOR_STATES = Set.of("offline", "unmanaged", "waiting", "active", "closed");
     private static final int SUPERVISOR_LIMIT = 500;
 
+    private static final long FORM_BODY_LIMIT = 256 * 1024;
+
     private final ChatWebsitePlugin plugin;
+    private final UploadDownloads uploads;
 
     AdminRoutes(ChatWebsitePlugin plugin) {
         this.plugin = plugin;
+        this.uploads = new UploadDownloads(plugin);
     }
 
     List<WebRoute> routes() {
         return List.of(
-                admin("GET", "/api/settings-schema",
-                        r -> Json.response(200, SchemaJson.of(rt().websiteSchema().schema()))),
+                admin("GET", "/api/settings-schema", r -> {
+                    Map<String, Object> schema = SchemaJson.of(rt().websiteSchema().schema());
+                    schema.put("forms", Map.of("kinds", List.of("online", "offline"),
+                            "field", SchemaJson.of(new FormFieldSchema(rt().host().contacts()).schema())));
+                    return Json.response(200, schema);
+                }),
                 new WebRoute("POST", "/api/websites", RouteAccess.ADMIN, WEBSITE_BODY_LIMIT,
                         Routes.guarded(this::create)),
                 admin("GET", "/api/websites", r -> Json.response(200,
@@ -40,7 +52,14 @@ final class AdminRoutes {
                         Routes.guarded(this::update)),
                 admin("DELETE", "/api/websites/{id}", this::delete),
                 admin("GET", "/api/websites/{id}/snippet", r -> WebResponse.html(200, snippet(website(r)))),
-                admin("GET", "/api/websites/{id}/interactions", this::interactions));
+                admin("GET", "/api/websites/{id}/interactions", this::interactions),
+                admin("GET", "/api/websites/{id}/forms/{kind}", r -> Json.response(200,
+                        rt().forms().get(website(r).id(), kind(r)).toMap())),
+                new WebRoute("PUT", "/api/websites/{id}/forms/{kind}", RouteAccess.ADMIN, FORM_BODY_LIMIT,
+                        Routes.guarded(this::saveForm)),
+                new WebRoute("POST", "/api/forms/preview", RouteAccess.ADMIN, FORM_BODY_LIMIT,
+                        Routes.guarded(this::preview)),
+                admin("GET", "/api/uploads/{id}", r -> uploads.download(r.pathParam("id"), u -> true)));
     }
 
     private WebRoute admin(String method, String path, com.chatwebsite.api.web.RouteHandler handler) {
@@ -94,6 +113,32 @@ final class AdminRoutes {
         }
         return Json.response(200, rt().sessions().forSupervisor(w.id(), state, SUPERVISOR_LIMIT).stream()
                 .map(WebsiteJson::supervisorItem).toList());
+    }
+
+    private static FormKind kind(WebRequest r) {
+        return FormKind.fromWire(r.pathParam("kind"))
+                .orElseThrow(() -> new Problem(404, "not_found", "Forms are online or offline."));
+    }
+
+    private WebResponse saveForm(WebRequest r) {
+        Website w = website(r);
+        FormKind kind = kind(r);
+        FormDefinitionParser.Parsed parsed = rt().forms().save(w.id(), kind, Routes.object(r));
+        if (parsed.form().isEmpty()) {
+            throw Problem.invalid("The form is not valid.", parsed.errors());
+        }
+        return Json.response(200, parsed.form().get().toMap());
+    }
+
+    private WebResponse preview(WebRequest r) {
+        Map<String, Object> body = Routes.object(r);
+        FormDefinitionParser.Parsed parsed = rt().forms().parse(body);
+        if (parsed.form().isEmpty()) {
+            throw Problem.invalid("The form is not valid.", parsed.errors());
+        }
+        String title = r.query("title").orElse("Chat with us");
+        return WebResponse.html(200, FormPreview.page(parsed.form().get(), title, r.query("color").orElse(null)))
+                .withHeader("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'");
     }
 
     private String snippet(Website w) {

@@ -1,5 +1,6 @@
 package com.chatwebsite.plugin.web;
 
+import com.chatwebsite.api.web.RouteAccess;
 import com.chatwebsite.api.web.WebRoute;
 import com.chatwebsite.api.web.WebRoutes;
 import com.chatwebsite.plugin.ChatWebsitePlugin;
@@ -21,6 +22,13 @@ public final class ChatWebsiteRoutes implements WebRoutes {
     public List<WebRoute> routes() {
         List<WebRoute> all = new ArrayList<>(new AdminRoutes(plugin).routes());
         all.addAll(new WidgetRoutes(plugin).routes());
+        UploadDownloads downloads = new UploadDownloads(plugin);
+        all.add(WebRoute.of("GET", "/agent/uploads/{id}", RouteAccess.AGENT, Routes.guarded(r -> {
+            String agent = r.caller().orElseThrow().name();
+            return downloads.download(r.pathParam("id"), u -> u.ownerId()
+                    .flatMap(owner -> plugin.runtime().host().router().assignedAgent(owner))
+                    .filter(agent::equals).isPresent());
+        })));
         return all;
     }
 }

@@ -29,6 +29,9 @@ final class Routes {
                 return Json.error(p.status, p.code, p.getMessage(), p.fields);
             } catch (InteractionException e) {
                 return Json.error(e.reason().httpStatus(), e.code(), e.getMessage(), List.of());
+            } catch (PayloadTooLargeException e) {
+                return Json.error(413, "payload_too_large", "The request is larger than " + e.limit() + " bytes.",
+                        List.of());
             }
         };
     }

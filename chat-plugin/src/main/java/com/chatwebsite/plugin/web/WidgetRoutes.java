@@ -7,7 +7,14 @@ import com.chatwebsite.api.web.WebResponse;
 import com.chatwebsite.api.web.WebRoute;
 import com.chatwebsite.plugin.ChatWebsitePlugin;
 import com.chatwebsite.plugin.PluginRuntime;
-import com.chatwebsite.plugin.form.DefaultForms;
+import com.chatwebsite.api.web.FormPart;
+import com.chatwebsite.plugin.contact.ContactLinker;
+import com.chatwebsite.plugin.form.FieldType;
+import com.chatwebsite.plugin.form.FormDefinition;
+import com.chatwebsite.plugin.form.FormField;
+import com.chatwebsite.plugin.form.FormKind;
+import com.chatwebsite.plugin.form.SubmissionValidator;
+import com.chatwebsite.plugin.upload.UploadService;
 import com.chatwebsite.plugin.session.ChatSession;
 import com.chatwebsite.plugin.session.SessionEvent;
 import com.chatwebsite.plugin.session.SessionService;
@@ -36,6 +43,7 @@ final class WidgetRoutes {
     private static final long OPEN_BODY_LIMIT = 256 * 1024;
     private static final long MESSAGE_BODY_LIMIT = 512 * 1024;
     private static final Set<String> OPEN_KEYS = Set.of("fields", "page");
+    private static final long UPLOAD_BODY_LIMIT = UploadService.MAX_BYTES + 64 * 1024;
 
     private final ChatWebsitePlugin plugin;
     private final byte[] widgetJs;
@@ -63,7 +71,9 @@ final class WidgetRoutes {
                 "/sessions/{sessionId}/messages", "/sessions/{sessionId}/close")) {
             routes.add(WebRoute.of("OPTIONS", PREFIX + path, RouteAccess.PUBLIC, this::preflight));
         }
+        routes.add(WebRoute.of("OPTIONS", PREFIX + "/uploads", RouteAccess.PUBLIC, this::preflight));
         routes.add(widget("GET", "/config", WebRoute.DEFAULT_MAX_BODY_BYTES, this::config));
+        routes.add(widget("POST", "/uploads", UPLOAD_BODY_LIMIT, this::upload));
         routes.add(widget("GET", "/status", WebRoute.DEFAULT_MAX_BODY_BYTES, this::status));
         routes.add(widget("POST", "/sessions", OPEN_BODY_LIMIT, this::open));
         routes.add(widget("GET", "/sessions/{sessionId}/events", WebRoute.DEFAULT_MAX_BODY_BYTES, this::events));
@@ -133,7 +143,10 @@ final class WidgetRoutes {
     private WebResponse config(WebRequest r, Website w) {
         OnlineStatus status = rt().statusWatch().statusOf(w);
         Map<String, Object> out = statusJson(status);
-        out.put("form", status.online() ? DefaultForms.online() : DefaultForms.offline());
+        Map<String, Object> online = rt().forms().get(w.id(), FormKind.ONLINE).toMap();
+        Map<String, Object> offline = rt().forms().get(w.id(), FormKind.OFFLINE).toMap();
+        out.put("form", status.online() ? online : offline);
+        out.put("forms", Map.of("online", online, "offline", offline));
         out.put("appearance", w.group("appearance"));
         out.put("displayRules", w.group("displayRules"));
         out.put("messages", w.group("messages"));
@@ -173,8 +186,16 @@ final class WidgetRoutes {
         @SuppressWarnings("unchecked")
         Map<String, Object> values = (Map<String, Object>) fields;
         Optional<String> page = Routes.optionalString(body, "page", 2000);
-        SessionService.OpenResult result = rt().sessions().open(w, withoutNulls(values), Map.of(), Optional.empty(),
-                page);
+        FormDefinition form = rt().forms().get(w.id(), FormKind.ONLINE);
+        SubmissionValidator.Result checked = SubmissionValidator.validate(form, withoutNulls(values),
+                (id, field) -> rt().uploads().problem(w.id(), FormKind.ONLINE, id, field));
+        if (!checked.ok()) {
+            throw Problem.invalid("The form is not filled in correctly.", checked.errors());
+        }
+        Optional<String> contactId = w.schedule().isOpen(rt().host().clock().instant())
+                ? rt().contacts().link(w.contactMatchField(), form, checked.values()) : Optional.empty();
+        SessionService.OpenResult result = rt().sessions().open(w, checked.values(),
+                ContactLinker.variables(form, checked.values()), contactId, page, checked.uploadIds());
         if (result instanceof SessionService.Refused refused) {
             return Json.response(200, Map.of("state", "offline", "reason", refused.reason()));
         }
@@ -260,6 +281,38 @@ final class WidgetRoutes {
         ChatSession s = session(r, w);
         rt().sessions().customerClose(w, s.id());
         return Json.response(200, Map.of("state", "closed", "disposition", "CustomerClosed"));
+    }
+
+    private WebResponse upload(WebRequest r, Website w) throws IOException {
+        FormKind kind = r.query("form").flatMap(FormKind::fromWire)
+                .orElseThrow(() -> Problem.field("form", "oneOf", "form must be online or offline."));
+        String fieldName = r.query("field").orElseThrow(() -> Problem.field("field", "required",
+                "field must name the form's attachment field."));
+        FormField field = rt().forms().get(w.id(), kind).field(fieldName)
+                .filter(f -> f.type() == FieldType.ATTACHMENT)
+                .orElseThrow(() -> Problem.field("field", "attachment", "The " + kind.wire()
+                        + " form has no attachment field " + fieldName + "."));
+        List<FormPart> parts;
+        try {
+            parts = r.multipart(UploadService.MAX_BYTES, 4);
+        } catch (com.chatwebsite.api.web.PayloadTooLargeException e) {
+            throw new Problem(413, "file_too_large", "A file may be at most 10 MB (10,485,760 bytes).");
+        } catch (IOException e) {
+            throw new Problem(400, "malformed_multipart", "Send the file as multipart/form-data in a part named file.");
+        }
+        FormPart file = parts.stream().filter(p -> p.name().equals("file") && p.fileName().isPresent()).findFirst()
+                .orElseThrow(() -> Problem.field("file", "required", "Send the file in a part named file."));
+        UploadService.Received received = rt().uploads().receive(w.id(), kind, field, file);
+        if (received.upload().isEmpty()) {
+            throw new Problem(415, "unsupported_file_type", received.refusal().orElse("This file type is not accepted."));
+        }
+        var u = received.upload().get();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("uploadId", u.id());
+        out.put("name", u.fileName());
+        out.put("size", u.size());
+        out.put("contentType", u.contentType());
+        return Json.response(201, out);
     }
 
     private static Map<String, Object> withoutNulls(Map<String, Object> values) {

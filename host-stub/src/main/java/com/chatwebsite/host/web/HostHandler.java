@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +36,12 @@ public final class HostHandler extends Handler.Abstract {
     private final Authenticator authenticator;
     private final EventStreams streams = new EventStreams();
     private final StaticPages pages = new StaticPages();
+    private final Path partsDir;
 
-    public HostHandler(RouteTable routes, Authenticator authenticator) {
+    public HostHandler(RouteTable routes, Authenticator authenticator, Path partsDir) {
         this.routes = routes;
         this.authenticator = authenticator;
+        this.partsDir = partsDir;
     }
 
     @Override
@@ -115,8 +118,12 @@ public final class HostHandler extends Handler.Abstract {
         int prefixSegments = entry.prefix().isEmpty() ? 0 : RouteTable.split(entry.prefix()).size();
         String pluginPath = "/" + String.join("/", segments.subList(prefixSegments, segments.size()));
         JettyWebRequest webRequest = new JettyWebRequest(request, pluginPath, match.pathParams(), caller,
-                entry.route().maxBodyBytes());
-        return entry.route().handler().handle(webRequest);
+                entry.route().maxBodyBytes(), partsDir);
+        try {
+            return entry.route().handler().handle(webRequest);
+        } finally {
+            webRequest.releaseParts();
+        }
     }
 
     /**

@@ -1,14 +1,26 @@
 package com.chatwebsite.host.web;
 
 import com.chatwebsite.api.web.Caller;
+import com.chatwebsite.api.web.FormPart;
+import com.chatwebsite.api.web.PayloadTooLargeException;
 import com.chatwebsite.api.web.WebRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MimeTypes;
+import org.eclipse.jetty.http.MultiPart;
+import org.eclipse.jetty.http.MultiPartConfig;
+import org.eclipse.jetty.http.MultiPartFormData;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
 
@@ -20,11 +32,14 @@ final class JettyWebRequest implements WebRequest {
     private final Map<String, String> pathParams;
     private final Optional<Caller> caller;
     private final long maxBodyBytes;
+    private final Path partsDir;
     private Map<String, List<String>> query;
     private InputStream body;
+    private MultiPartFormData.Parts parts;
 
     JettyWebRequest(Request request, String path, Map<String, String> pathParams, Optional<Caller> caller,
-            long maxBodyBytes) {
+            long maxBodyBytes, Path partsDir) {
+        this.partsDir = partsDir;
         this.request = request;
         this.path = path;
         this.pathParams = Map.copyOf(pathParams);
@@ -91,6 +106,85 @@ final class JettyWebRequest implements WebRequest {
     @Override
     public byte[] bodyBytes() throws IOException {
         return body().readAllBytes();
+    }
+
+    @Override
+    public List<FormPart> multipart(long maxPartBytes, int maxParts) throws IOException {
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (contentType == null || !MimeTypes.Type.MULTIPART_FORM_DATA.is(HttpField.getValueParameters(contentType, null))) {
+            throw new IOException("the body is not multipart/form-data");
+        }
+        Files.createDirectories(partsDir);
+        MultiPartConfig config = new MultiPartConfig.Builder()
+                .location(partsDir)
+                .maxParts(maxParts)
+                .maxPartSize(maxPartBytes)
+                .maxSize(maxBodyBytes)
+                .maxMemoryPartSize(16 * 1024)
+                .useFilesForPartsWithoutFileName(false)
+                .build();
+        try {
+            parts = MultiPartFormData.getParts(request, request, contentType, config);
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof IllegalStateException)) {
+                cause = cause.getCause();
+            }
+            String message = String.valueOf(cause.getMessage());
+            if (message.startsWith("max file size exceeded") || message.startsWith("max length exceeded")
+                    || message.startsWith("max memory file size exceeded")) {
+                throw new PayloadTooLargeException(message.startsWith("max length") ? maxBodyBytes : maxPartBytes);
+            }
+            throw new IOException("malformed multipart body: " + message, e);
+        }
+        List<FormPart> out = new ArrayList<>();
+        for (MultiPart.Part part : parts) {
+            out.add(new JettyFormPart(part));
+        }
+        return out;
+    }
+
+    /** Deletes the temporary files of parsed parts. */
+    void releaseParts() {
+        if (parts != null) {
+            parts.close();
+            parts = null;
+        }
+    }
+
+    /** A Jetty part as the plugin API's {@link FormPart}. */
+    private static final class JettyFormPart implements FormPart {
+        private final MultiPart.Part part;
+
+        JettyFormPart(MultiPart.Part part) {
+            this.part = part;
+        }
+
+        @Override
+        public String name() {
+            return part.getName();
+        }
+
+        @Override
+        public Optional<String> fileName() {
+            return Optional.ofNullable(part.getFileName());
+        }
+
+        @Override
+        public String declaredContentType() {
+            String type = part.getHeaders().get(HttpHeader.CONTENT_TYPE);
+            return type == null ? "application/octet-stream" : type;
+        }
+
+        @Override
+        public long size() {
+            return part.getLength();
+        }
+
+        @Override
+        public InputStream openStream() {
+            return Content.Source.asInputStream(part.createContentSource());
+        }
     }
 
     @Override

@@ -29,6 +29,7 @@ class WorkingHoursTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** Monday 2026-11-23 10:00 in Rome. */
+    private static final String ADA = "{\"name\":\"Ada\",\"email\":\"ada@example.com\"}";
     private static final Instant MONDAY_MORNING = Instant.parse("2026-11-23T09:00:00Z");
 
     @TempDir
@@ -76,7 +77,7 @@ class WorkingHoursTest {
         assertEquals("outside-working-hours", config.get("reason").asText());
         assertEquals("2026-11-24T08:00:00Z", config.get("nextChangeAt").asText());
 
-        Http.Reply open = api.open(site.key(), "{\"name\":\"Ada\"}");
+        Http.Reply open = api.open(site.key(), ADA);
         assertEquals(200, open.status());
         assertEquals("offline", open.json().get("state").asText());
         assertEquals("outside-working-hours", open.json().get("reason").asText());
@@ -126,12 +127,12 @@ class WorkingHoursTest {
             Session first = api.openSession(site.key());
             assertEquals("max-sessions", ChatApi.json(status.next(WAIT).data()).get("reason").asText());
             assertEquals("max-sessions", config(site).get("reason").asText());
-            Http.Reply second = api.open(site.key(), "{}");
+            Http.Reply second = api.open(site.key(), ADA);
             assertEquals(200, second.status());
             assertEquals("max-sessions", second.json().get("reason").asText());
             api.widget("POST", site.key(), "/sessions/" + first.id() + "/close", null, first.token());
             assertEquals("online", ChatApi.json(status.next(WAIT).data()).get("status").asText());
-            assertEquals(201, api.open(site.key(), "{}").status());
+            assertEquals(201, api.open(site.key(), ADA).status());
         }
     }
 

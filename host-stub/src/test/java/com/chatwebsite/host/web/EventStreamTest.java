@@ -49,7 +49,8 @@ class EventStreamTest {
         ServerConnector connector = new ServerConnector(server);
         connector.setPort(0);
         server.addConnector(connector);
-        server.setHandler(new HostHandler(routes, new Authenticator("a", List.of(new Agent("x", "y", 1)))));
+        server.setHandler(new HostHandler(routes, new Authenticator("a", List.of(new Agent("x", "y", 1))),
+                java.nio.file.Path.of("target", "parts")));
         server.start();
         base = URI.create("http://localhost:" + connector.getLocalPort());
     }

@@ -90,6 +90,19 @@ public interface WebRequest {
     byte[] bodyBytes() throws IOException;
 
     /**
+     * Parses a {@code multipart/form-data} body, streaming file parts to the host's disk. The whole
+     * body stays within the route's {@link WebRoute#maxBodyBytes()}.
+     *
+     * @param maxPartBytes the largest part; the host stops reading and throws as soon as a part
+     *     grows past it, with memory bounded whatever the size
+     * @param maxParts the most parts accepted
+     * @return the parts, in body order
+     * @throws PayloadTooLargeException if a part or the body is over its limit
+     * @throws IOException if the body is not multipart or is malformed
+     */
+    java.util.List<FormPart> multipart(long maxPartBytes, int maxParts) throws IOException;
+
+    /**
      * Who the host authenticated.
      *
      * @return the admin or agent, or empty on a public route

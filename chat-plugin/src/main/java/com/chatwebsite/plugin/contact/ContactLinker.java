@@ -1,0 +1,105 @@
+package com.chatwebsite.plugin.contact;
+
+import com.chatwebsite.api.host.Contact;
+import com.chatwebsite.api.host.ContactManager;
+import com.chatwebsite.plugin.form.FieldMapping;
+import com.chatwebsite.plugin.form.FormDefinition;
+import com.chatwebsite.plugin.form.FormField;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Links a requester to the host's Contact Manager: finds the contact by the website's match field,
+ * fills in the mapped fields the contact lacks, or creates the contact when none matches. It only
+ * links: what the requester typed never opens anything of the contact's.
+ */
+public final class ContactLinker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContactLinker.class);
+
+    private final ContactManager contacts;
+
+    public ContactLinker(ContactManager contacts) {
+        this.contacts = contacts;
+    }
+
+    /**
+     * Finds, updates or creates the contact.
+     *
+     * @param matchField the website's match field, such as {@code email}
+     * @param form the form the values come from
+     * @param values the validated values
+     * @return the contact's id, or empty when the form gave no value for the match field (or the
+     *     Contact Manager failed, which does not stop the chat)
+     */
+    public Optional<String> link(String matchField, FormDefinition form, Map<String, Object> values) {
+        Map<String, String> mapped = contactValues(form, values);
+        String matchValue = mapped.get(matchField);
+        if (matchValue == null || matchValue.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            List<Contact> found = contacts.findByField(matchField, matchValue);
+            if (found.isEmpty()) {
+                return Optional.of(contacts.create(mapped).id());
+            }
+            Contact contact = found.get(0);
+            Map<String, String> missing = new LinkedHashMap<>();
+            mapped.forEach((field, value) -> {
+                if (contact.field(field).filter(v -> !v.isBlank()).isEmpty()) {
+                    missing.put(field, value);
+                }
+            });
+            if (!missing.isEmpty()) {
+                contacts.update(contact.id(), missing);
+            }
+            return Optional.of(contact.id());
+        } catch (RuntimeException e) {
+            LOG.warn("linking a contact by {} failed; going on without one", matchField, e);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The values of fields mapped to contact fields, as text.
+     *
+     * @param form the form
+     * @param values the values
+     * @return contact field → value
+     */
+    static Map<String, String> contactValues(FormDefinition form, Map<String, Object> values) {
+        return mappedValues(form, values, true);
+    }
+
+    /**
+     * The routing variables a submission sets.
+     *
+     * @param form the form
+     * @param values the validated values
+     * @return variable → value as text
+     */
+    public static Map<String, String> variables(FormDefinition form, Map<String, Object> values) {
+        return mappedValues(form, values, false);
+    }
+
+    private static Map<String, String> mappedValues(FormDefinition form, Map<String, Object> values, boolean contact) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (FormField f : form.sections()) {
+            Optional<FieldMapping> m = f.mapTo();
+            Object v = values.get(f.name());
+            if (m.isEmpty() || m.get().toContact() != contact || v == null) {
+                continue;
+            }
+            String text = v instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList())
+                    : v instanceof Double d && d == Math.rint(d) ? Long.toString(d.longValue()) : String.valueOf(v);
+            if (!text.isBlank()) {
+                out.put(m.get().target(), text);
+            }
+        }
+        return out;
+    }
+}
