@@ -3,6 +3,9 @@ package com.chatwebsite.plugin;
 import com.chatwebsite.api.host.HostServices;
 import com.chatwebsite.plugin.contact.ContactLinker;
 import com.chatwebsite.plugin.form.FormService;
+import com.chatwebsite.plugin.offline.OfflineMessages;
+import com.chatwebsite.plugin.offline.OfflineService;
+import com.chatwebsite.plugin.offline.OutboxRelay;
 import com.chatwebsite.plugin.session.ChatSession;
 import com.chatwebsite.plugin.session.Dispositions;
 import com.chatwebsite.plugin.session.SessionHub;
@@ -12,6 +15,7 @@ import com.chatwebsite.plugin.session.SessionSweeper;
 import com.chatwebsite.plugin.store.Db;
 import com.chatwebsite.plugin.store.PluginMigrations;
 import com.chatwebsite.plugin.store.FormStore;
+import com.chatwebsite.plugin.store.OfflineStore;
 import com.chatwebsite.plugin.store.SessionStore;
 import com.chatwebsite.plugin.store.UploadStore;
 import com.chatwebsite.plugin.upload.FileTypeGuard;
@@ -55,6 +59,9 @@ public final class PluginRuntime implements AutoCloseable {
     private final FormService forms;
     private final UploadService uploads;
     private final ContactLinker contacts;
+    private final OutboxRelay outbox;
+    private final OfflineService offline;
+    private final OfflineStore offlineStore;
     private Instant nextUploadExpiry;
     private final StatusWatch statusWatch;
     private final SessionSweeper sweeper;
@@ -72,6 +79,12 @@ public final class PluginRuntime implements AutoCloseable {
         this.contacts = new ContactLinker(host.contacts());
         this.sessions = new SessionService(db, new SessionStore(), new SessionHub(), uploadStore, host,
                 ChatWebsitePlugin.ID);
+        OfflineStore offlineStore = new OfflineStore(db, uploadStore);
+        OfflineMessages offlineMessages = new OfflineMessages(uploads);
+        this.outbox = new OutboxRelay(offlineStore, websites, forms, offlineMessages, host);
+        this.offline = new OfflineService(offlineStore, forms, uploads, contacts, offlineMessages, host,
+                () -> scheduler.execute(this::relay));
+        this.offlineStore = offlineStore;
         this.statusWatch = new StatusWatch(websites::byId, sessions::countOpen, host.clock());
         this.sweeper = new SessionSweeper(sessions, websites, host);
         websites.onChange(w -> statusWatch.recheck(w.id()));
@@ -112,7 +125,16 @@ public final class PluginRuntime implements AutoCloseable {
         }
     }
 
+    private void relay() {
+        try {
+            outbox.runOnce();
+        } catch (RuntimeException e) {
+            LOG.warn("the outbox relay failed", e);
+        }
+    }
+
     private void housekeeping() {
+        relay();
         try {
             sweeper.sweep();
             statusWatch.tick();
@@ -165,6 +187,14 @@ public final class PluginRuntime implements AutoCloseable {
 
     public ContactLinker contacts() {
         return contacts;
+    }
+
+    public OfflineService offline() {
+        return offline;
+    }
+
+    public OfflineStore offlineStore() {
+        return offlineStore;
     }
 
     public StatusWatch statusWatch() {

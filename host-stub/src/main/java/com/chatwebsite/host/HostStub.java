@@ -1,5 +1,6 @@
 package com.chatwebsite.host;
 
+import com.chatwebsite.api.host.ExtensionLookup;
 import com.chatwebsite.api.host.HostInfo;
 import com.chatwebsite.api.host.HostServices;
 import com.chatwebsite.host.api.AdminEndpoints;
@@ -100,7 +101,12 @@ public final class HostStub implements AutoCloseable {
         baseUrl = URI.create(config.publicUrl().orElse("http://localhost:" + connector.getLocalPort()));
 
         services = new HostServices(contacts, mail, router, settings, database.dataSource(), events, clock,
-                new HostInfo("host-stub", baseUrl, config.dataDir()));
+                new HostInfo("host-stub", baseUrl, config.dataDir()), new ExtensionLookup() {
+                    @Override
+                    public <T> List<T> find(Class<T> type) {
+                        return plugins.extensions(type);
+                    }
+                });
         plugins = new PluginHost(config.pluginsDir(), () -> services, routes);
         List<com.chatwebsite.api.web.WebRoute> own = new ArrayList<>();
         own.addAll(new AdminEndpoints(plugins, settings, contacts, mail).routes());

@@ -70,6 +70,17 @@ public final class WebsiteStore {
         return db.tx(c -> find(c, "id", id));
     }
 
+    public Optional<Website> byIdIncludingDeleted(String id) {
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM cw_website WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.<Website>empty();
+                }
+            }
+        });
+    }
+
     public Optional<Website> byKey(String key) {
         return db.tx(c -> find(c, "public_key", key));
     }

@@ -108,11 +108,16 @@ final class AdminRoutes {
         if (state != null && !SUPERVISOR_STATES.contains(state)) {
             throw Problem.field("state", "oneOf", "state must be one of " + SUPERVISOR_STATES + ".");
         }
-        if ("offline".equals(state)) {
-            return Json.response(200, List.of());
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        if (state == null || state.equals("offline")) {
+            rt().offlineStore().forWebsite(w.id(), SUPERVISOR_LIMIT).forEach(o -> items.add(WebsiteJson.offlineItem(o)));
         }
-        return Json.response(200, rt().sessions().forSupervisor(w.id(), state, SUPERVISOR_LIMIT).stream()
-                .map(WebsiteJson::supervisorItem).toList());
+        if (!"offline".equals(state)) {
+            rt().sessions().forSupervisor(w.id(), state, SUPERVISOR_LIMIT)
+                    .forEach(s -> items.add(WebsiteJson.supervisorItem(s)));
+        }
+        items.sort(java.util.Comparator.comparing((Map<String, Object> m) -> (String) m.get("createdAt")).reversed());
+        return Json.response(200, items.size() > SUPERVISOR_LIMIT ? items.subList(0, SUPERVISOR_LIMIT) : items);
     }
 
     private static FormKind kind(WebRequest r) {

@@ -1,5 +1,7 @@
 package com.chatwebsite.plugin.web;
 
+import com.chatwebsite.plugin.offline.OfflineRecord;
+import com.chatwebsite.plugin.offline.OutboxRelay;
 import com.chatwebsite.plugin.session.ChatSession;
 import com.chatwebsite.plugin.website.Website;
 import java.util.LinkedHashMap;
@@ -24,6 +26,31 @@ final class WebsiteJson {
         }
         out.put("createdAt", w.createdAt().toString());
         out.put("updatedAt", w.updatedAt().toString());
+        return out;
+    }
+
+    static Map<String, Object> offlineItem(OfflineRecord o) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", o.id());
+        out.put("kind", "offline");
+        out.put("state", "offline");
+        out.put("disposition", "Offline");
+        out.put("fields", o.fields());
+        out.put("contactId", o.contactId().orElse(null));
+        out.put("sessionId", o.sessionId().orElse(null));
+        out.put("createdAt", o.createdAt().toString());
+        out.put("closedAt", null);
+        out.put("deliveries", o.deliveries().stream().map(d -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("handler", d.handlerId());
+            m.put("state", d.state().equals("done") ? "delivered" : OutboxRelay.failing(d.attempts()) ? "failing"
+                    : "pending");
+            m.put("attempts", d.attempts());
+            m.put("lastError", d.lastError().orElse(null));
+            m.put("nextAttemptAt", d.state().equals("done") ? null : d.nextAttemptAt().toString());
+            m.put("deliveredAt", d.deliveredAt().map(Object::toString).orElse(null));
+            return m;
+        }).toList());
         return out;
     }
 

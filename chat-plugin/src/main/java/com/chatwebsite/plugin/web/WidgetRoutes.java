@@ -74,6 +74,8 @@ final class WidgetRoutes {
         routes.add(WebRoute.of("OPTIONS", PREFIX + "/uploads", RouteAccess.PUBLIC, this::preflight));
         routes.add(widget("GET", "/config", WebRoute.DEFAULT_MAX_BODY_BYTES, this::config));
         routes.add(widget("POST", "/uploads", UPLOAD_BODY_LIMIT, this::upload));
+        routes.add(WebRoute.of("OPTIONS", PREFIX + "/offline", RouteAccess.PUBLIC, this::preflight));
+        routes.add(widget("POST", "/offline", OPEN_BODY_LIMIT, this::offline));
         routes.add(widget("GET", "/status", WebRoute.DEFAULT_MAX_BODY_BYTES, this::status));
         routes.add(widget("POST", "/sessions", OPEN_BODY_LIMIT, this::open));
         routes.add(widget("GET", "/sessions/{sessionId}/events", WebRoute.DEFAULT_MAX_BODY_BYTES, this::events));
@@ -209,12 +211,16 @@ final class WidgetRoutes {
     }
 
     private ChatSession session(WebRequest r, Website w) {
-        String token = r.header("Authorization")
+        return rt().sessions().authenticate(w.id(), r.pathParam("sessionId"), token(r));
+    }
+
+    /** The session token: {@code Authorization: Bearer}, or {@code ?token=} for EventSource. */
+    private static String token(WebRequest r) {
+        return r.header("Authorization")
                 .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
                 .map(h -> h.substring(7).trim())
                 .or(() -> r.query("token"))
                 .orElse("");
-        return rt().sessions().authenticate(w.id(), r.pathParam("sessionId"), token);
     }
 
     private WebResponse events(WebRequest r, Website w) {
@@ -313,6 +319,27 @@ final class WidgetRoutes {
         out.put("size", u.size());
         out.put("contentType", u.contentType());
         return Json.response(201, out);
+    }
+
+    private WebResponse offline(WebRequest r, Website w) {
+        Map<String, Object> body = Routes.object(r);
+        for (String key : body.keySet()) {
+            if (!key.equals("fields") && !key.equals("sessionId")) {
+                throw Problem.field(key, "unknown", "An offline message takes only fields and sessionId.");
+            }
+        }
+        if (!(body.getOrDefault("fields", Map.of()) instanceof Map<?, ?> fields)) {
+            throw Problem.field("fields", "object", "fields must be an object of the form's values.");
+        }
+        Optional<String> sessionId = Routes.optionalString(body, "sessionId", 36)
+                .map(id -> rt().sessions().authenticate(w.id(), id, token(r)).id());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = withoutNulls((Map<String, Object>) fields);
+        var submitted = rt().offline().submit(w, values, sessionId);
+        if (submitted.id().isEmpty()) {
+            throw Problem.invalid("The form is not filled in correctly.", submitted.errors());
+        }
+        return Json.response(202, Map.of("interactionId", submitted.id().get()));
     }
 
     private static Map<String, Object> withoutNulls(Map<String, Object> values) {

@@ -91,6 +91,11 @@ public final class WebsiteService {
         return store.byId(id);
     }
 
+    /** A website even if deleted, for messages accepted before it was. */
+    public Optional<Website> byIdIncludingDeleted(String id) {
+        return store.byIdIncludingDeleted(id);
+    }
+
     /** A live website by public key, from the cache when possible. */
     public Optional<Website> byKey(String key) {
         Website cached = byKey.get(key);

@@ -146,6 +146,7 @@ public final class HostMailService implements MailService {
         part.setDataHandler(new DataHandler(source));
         part.setFileName(a.fileName());
         part.setDisposition(MimeBodyPart.ATTACHMENT);
+        part.setHeader("Content-Transfer-Encoding", "base64"); // bytes arrive unchanged, whatever they look like
         return part;
     }
 

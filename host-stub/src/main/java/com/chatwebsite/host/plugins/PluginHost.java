@@ -174,6 +174,21 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
+     * The extensions of a type across the started plugins.
+     *
+     * @param type the extension point
+     * @param <T> its type
+     * @return the extensions
+     */
+    public <T> List<T> extensions(Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (PluginWrapper p : manager.getStartedPlugins()) {
+            out.addAll(manager.getExtensions(type, p.getPluginId()));
+        }
+        return out;
+    }
+
+    /**
      * A started plugin's settings schemas.
      *
      * @param pluginId the plugin

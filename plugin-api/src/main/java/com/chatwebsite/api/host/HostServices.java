@@ -21,6 +21,7 @@ import javax.sql.DataSource;
  * @param events the host's event bus
  * @param clock the time source every plugin uses instead of {@code System.currentTimeMillis()}
  * @param info facts about the host: its public URL and the plugin's data folder
+ * @param extensions finds extensions across the started plugins
  * @since 1.0
  */
 public record HostServices(
@@ -31,7 +32,8 @@ public record HostServices(
         DataSource dataSource,
         EventBus events,
         Clock clock,
-        HostInfo info) {
+        HostInfo info,
+        ExtensionLookup extensions) {
 
     /** Checks that no service is missing. */
     public HostServices {
@@ -43,5 +45,6 @@ public record HostServices(
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(info, "info");
+        Objects.requireNonNull(extensions, "extensions");
     }
 }

@@ -1,0 +1,86 @@
+package com.chatwebsite.plugin.offline;
+
+import com.chatwebsite.api.channel.InteractionException;
+import com.chatwebsite.api.host.HostServices;
+import com.chatwebsite.api.offline.OfflineHandler;
+import com.chatwebsite.api.offline.OfflineMessage;
+import com.chatwebsite.api.settings.FieldError;
+import com.chatwebsite.plugin.contact.ContactLinker;
+import com.chatwebsite.plugin.form.FormDefinition;
+import com.chatwebsite.plugin.form.FormKind;
+import com.chatwebsite.plugin.form.FormService;
+import com.chatwebsite.plugin.form.SubmissionValidator;
+import com.chatwebsite.plugin.store.OfflineStore;
+import com.chatwebsite.plugin.upload.UploadService;
+import com.chatwebsite.plugin.website.Website;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Takes offline messages: validates them against the offline form, links the contact, and stores
+ * the message with one outbox delivery per applicable {@link OfflineHandler}, in one transaction;
+ * the {@link OutboxRelay} delivers them.
+ */
+public final class OfflineService {
+
+    private final OfflineStore store;
+    private final FormService forms;
+    private final UploadService uploads;
+    private final ContactLinker contacts;
+    private final OfflineMessages messages;
+    private final HostServices host;
+    private final Runnable nudgeRelay;
+
+    public OfflineService(OfflineStore store, FormService forms, UploadService uploads, ContactLinker contacts,
+            OfflineMessages messages, HostServices host, Runnable nudgeRelay) {
+        this.store = store;
+        this.forms = forms;
+        this.uploads = uploads;
+        this.contacts = contacts;
+        this.messages = messages;
+        this.host = host;
+        this.nudgeRelay = nudgeRelay;
+    }
+
+    /**
+     * The outcome of {@link #submit}.
+     *
+     * @param id the stored message's id, when valid
+     * @param errors per-field errors otherwise
+     */
+    public record Submitted(Optional<String> id, List<FieldError> errors) {
+    }
+
+    /**
+     * Stores an offline message.
+     *
+     * @param website the website
+     * @param input the submitted values
+     * @param sessionId the chat it follows, if the customer came from one
+     * @return the message id, or the errors (nothing stored)
+     */
+    public Submitted submit(Website website, Map<String, Object> input, Optional<String> sessionId) {
+        FormDefinition form = forms.get(website.id(), FormKind.OFFLINE);
+        SubmissionValidator.Result checked = SubmissionValidator.validate(form, input,
+                (uploadId, field) -> uploads.problem(website.id(), FormKind.OFFLINE, uploadId, field));
+        if (!checked.ok()) {
+            return new Submitted(Optional.empty(), checked.errors());
+        }
+        Optional<String> contactId = contacts.link(website.contactMatchField(), form, checked.values());
+        String id = UUID.randomUUID().toString();
+        Instant now = host.clock().instant();
+        OfflineMessage planned = messages.build(id, website, form, checked.values(), contactId, now);
+        List<String> handlerIds = host.extensions().find(OfflineHandler.class).stream()
+                .filter(h -> h.appliesTo(planned)).map(OfflineHandler::id).distinct().toList();
+        if (!store.insert(id, website.id(), checked.values(), contactId, sessionId, checked.uploadIds(), handlerIds,
+                now)) {
+            throw new InteractionException(InteractionException.Reason.INVALID, "upload_in_use",
+                    "An attached upload is already used elsewhere.");
+        }
+        nudgeRelay.run();
+        return new Submitted(Optional.of(id), List.of());
+    }
+}

@@ -1,0 +1,179 @@
+package com.chatwebsite.plugin.store;
+
+import com.chatwebsite.plugin.offline.OfflineRecord;
+import com.chatwebsite.plugin.offline.OfflineRecord.Delivery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Offline messages and their outbox, in {@code cw_offline} and {@code cw_outbox}. */
+public final class OfflineStore {
+
+    private final Db db;
+    private final UploadStore uploads;
+
+    public OfflineStore(Db db, UploadStore uploads) {
+        this.db = db;
+        this.uploads = uploads;
+    }
+
+    /**
+     * Stores a message, binds its uploads and records its deliveries, in one transaction.
+     *
+     * @param id the message id
+     * @param websiteId the website
+     * @param fields the values
+     * @param contactId the contact
+     * @param sessionId the chat it followed
+     * @param uploadIds its attachments
+     * @param handlerIds the handlers that apply
+     * @param now the time
+     * @return false if an upload was taken meanwhile (nothing is stored)
+     */
+    public boolean insert(String id, String websiteId, Map<String, Object> fields, Optional<String> contactId,
+            Optional<String> sessionId, List<String> uploadIds, List<String> handlerIds, Instant now) {
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO cw_offline (id, website_id, form_fields, "
+                    + "contact_id, session_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, id);
+                ps.setString(2, websiteId);
+                ps.setString(3, JsonText.write(fields));
+                ps.setString(4, contactId.orElse(null));
+                ps.setString(5, sessionId.orElse(null));
+                ps.setObject(6, Db.utc(now));
+                ps.executeUpdate();
+            }
+            if (!uploads.bind(c, uploadIds, id, now)) {
+                c.rollback();
+                return false;
+            }
+            for (String handler : handlerIds) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO cw_outbox (offline_id, handler_id, state, "
+                        + "attempts, next_attempt_at) VALUES (?, ?, 'pending', 0, ?)")) {
+                    ps.setString(1, id);
+                    ps.setString(2, handler);
+                    ps.setObject(3, Db.utc(now));
+                    ps.executeUpdate();
+                }
+            }
+            return true;
+        });
+    }
+
+    public Optional<OfflineRecord> find(String id) {
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, website_id, form_fields, contact_id, session_id, "
+                    + "created_at FROM cw_offline WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(c, rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public List<OfflineRecord> forWebsite(String websiteId, int limit) {
+        return db.tx(c -> {
+            List<OfflineRecord> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, website_id, form_fields, contact_id, session_id, "
+                    + "created_at FROM cw_offline WHERE website_id = ? ORDER BY created_at DESC, id")) {
+                ps.setString(1, websiteId);
+                ps.setMaxRows(limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(c, rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Pending deliveries whose time has come, oldest first.
+     *
+     * @param now the time
+     * @param limit the most to return
+     * @return (message id, handler id) pairs
+     */
+    public List<String[]> due(Instant now, int limit) {
+        return db.tx(c -> {
+            List<String[]> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT offline_id, handler_id FROM cw_outbox "
+                    + "WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, offline_id")) {
+                ps.setObject(1, Db.utc(now));
+                ps.setMaxRows(limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new String[] {rs.getString(1), rs.getString(2)});
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public void delivered(String offlineId, String handlerId, Instant now) {
+        db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE cw_outbox SET state = 'done', delivered_at = ?, "
+                    + "last_error = NULL WHERE offline_id = ? AND handler_id = ?")) {
+                ps.setObject(1, Db.utc(now));
+                ps.setString(2, offlineId);
+                ps.setString(3, handlerId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public void failed(String offlineId, String handlerId, String error, Instant nextAttempt) {
+        db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE cw_outbox SET attempts = attempts + 1, "
+                    + "last_error = ?, next_attempt_at = ? WHERE offline_id = ? AND handler_id = ?")) {
+                ps.setString(1, error.length() > 1000 ? error.substring(0, 1000) : error);
+                ps.setObject(2, Db.utc(nextAttempt));
+                ps.setString(3, offlineId);
+                ps.setString(4, handlerId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public int attempts(String offlineId, String handlerId) {
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT attempts FROM cw_outbox WHERE offline_id = ? AND handler_id = ?")) {
+                ps.setString(1, offlineId);
+                ps.setString(2, handlerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
+    private static OfflineRecord read(Connection c, ResultSet rs) throws SQLException {
+        String id = rs.getString(1);
+        List<Delivery> deliveries = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT handler_id, state, attempts, next_attempt_at, last_error, "
+                + "delivered_at FROM cw_outbox WHERE offline_id = ? ORDER BY handler_id")) {
+            ps.setString(1, id);
+            try (ResultSet d = ps.executeQuery()) {
+                while (d.next()) {
+                    deliveries.add(new Delivery(d.getString(1), d.getString(2), d.getInt(3), Db.instant(d.getObject(4)),
+                            Optional.ofNullable(d.getString(5)), Optional.ofNullable(Db.instant(d.getObject(6)))));
+                }
+            }
+        }
+        return new OfflineRecord(id, rs.getString(2), JsonText.read(rs.getString(3)),
+                Optional.ofNullable(rs.getString(4)), Optional.ofNullable(rs.getString(5)), Db.instant(rs.getObject(6)),
+                deliveries);
+    }
+}
