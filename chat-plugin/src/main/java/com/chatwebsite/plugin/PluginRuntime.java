@@ -25,7 +25,9 @@ import com.chatwebsite.plugin.website.StatusWatch;
 import com.chatwebsite.plugin.website.Website;
 import com.chatwebsite.plugin.website.WebsiteService;
 import com.chatwebsite.plugin.website.WebsiteSettingsSchema;
+import com.chatwebsite.plugin.video.VideoCallService;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import okhttp3.OkHttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,6 +50,9 @@ public final class PluginRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PluginRuntime.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     private static final long SWEEP_MILLIS = 1000;
+    private static final Duration HTTP_CONNECT = Duration.ofSeconds(3);
+    private static final Duration HTTP_READ = Duration.ofSeconds(5);
+    private static final Duration HTTP_CALL = Duration.ofSeconds(8);
     private static final Duration UPLOAD_EXPIRY_PERIOD = Duration.ofMinutes(1);
     private static final Duration UNUSED_UPLOAD_AGE = Duration.ofHours(24);
 
@@ -62,6 +67,8 @@ public final class PluginRuntime implements AutoCloseable {
     private final OutboxRelay outbox;
     private final OfflineService offline;
     private final OfflineStore offlineStore;
+    private final OkHttpClient http;
+    private final VideoCallService video;
     private Instant nextUploadExpiry;
     private final StatusWatch statusWatch;
     private final SessionSweeper sweeper;
@@ -85,6 +92,14 @@ public final class PluginRuntime implements AutoCloseable {
         this.offline = new OfflineService(offlineStore, forms, uploads, contacts, offlineMessages, host,
                 () -> scheduler.execute(this::relay));
         this.offlineStore = offlineStore;
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(HTTP_CONNECT)
+                .readTimeout(HTTP_READ)
+                .writeTimeout(HTTP_READ)
+                .callTimeout(HTTP_CALL)
+                .retryOnConnectionFailure(false)
+                .build();
+        this.video = new VideoCallService(sessions, websites, host.extensions());
         this.statusWatch = new StatusWatch(websites::byId, sessions::countOpen, host.clock());
         this.sweeper = new SessionSweeper(sessions, websites, host);
         websites.onChange(w -> statusWatch.recheck(w.id()));
@@ -197,6 +212,15 @@ public final class PluginRuntime implements AutoCloseable {
         return offlineStore;
     }
 
+    /** The plugin's HTTP client for outbound calls (video providers); closed on stop. */
+    public OkHttpClient http() {
+        return http;
+    }
+
+    public VideoCallService video() {
+        return video;
+    }
+
     public StatusWatch statusWatch() {
         return statusWatch;
     }
@@ -207,6 +231,8 @@ public final class PluginRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        http.dispatcher().executorService().shutdownNow();
+        http.connectionPool().evictAll();
         scheduler.shutdownNow();
         try {
             if (!scheduler.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {

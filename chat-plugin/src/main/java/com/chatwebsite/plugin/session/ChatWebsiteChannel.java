@@ -57,8 +57,7 @@ public final class ChatWebsiteChannel implements ChatChannel {
 
     @Override
     public VideoCallLink startVideoCall(String interactionId, AgentRef agent) {
-        throw new InteractionException(InteractionException.Reason.CONFLICT, "video_disabled",
-                "Video calls are not enabled for this website.");
+        return plugin.runtime().video().start(interactionId, agent);
     }
 
     private static Website websiteOf(PluginRuntime rt, String interactionId) {

@@ -380,6 +380,32 @@ public final class SessionService {
     }
 
     /**
+     * Sends the customer a video call's link: a {@code video-call} event and a system message.
+     *
+     * @param sessionId the active chat
+     * @param agent the agent who started it
+     * @param customerUrl the customer's link
+     */
+    public void videoCall(String sessionId, AgentRef agent, String customerUrl) {
+        hub.locked(sessionId, () -> {
+            Instant now = host.clock().instant();
+            List<SessionEvent> stored = db.tx(c -> {
+                ChatSession s = store.find(c, sessionId, true).orElseThrow(SessionService::notFound);
+                if (s.state() != SessionState.ACTIVE) {
+                    throw new InteractionException(Reason.CONFLICT, "not_active", "The chat is no longer active.");
+                }
+                store.updateState(c, withActivity(s, now));
+                return store.append(c, s, List.of(
+                        new NewEvent(SessionEvent.VIDEO_CALL, Optional.empty(), Optional.empty(),
+                                Map.of("url", customerUrl, "agent", agent.displayName())),
+                        systemEvent(agent.displayName() + " invites you to a video call: " + customerUrl)), now);
+            });
+            publish(stored);
+            return null;
+        });
+    }
+
+    /**
      * Adds a system message both sides see, without counting it as activity.
      *
      * @param sessionId the session

@@ -1,0 +1,78 @@
+package com.chatwebsite.plugin.video;
+
+import com.chatwebsite.api.channel.AgentRef;
+import com.chatwebsite.api.channel.InteractionException;
+import com.chatwebsite.api.channel.InteractionException.Reason;
+import com.chatwebsite.api.channel.VideoCallLink;
+import com.chatwebsite.api.host.ExtensionLookup;
+import com.chatwebsite.plugin.session.ChatSession;
+import com.chatwebsite.plugin.session.SessionService;
+import com.chatwebsite.plugin.session.SessionState;
+import com.chatwebsite.plugin.website.Website;
+import com.chatwebsite.plugin.website.WebsiteService;
+import com.google.common.io.BaseEncoding;
+import java.security.SecureRandom;
+import java.util.Map;
+
+/**
+ * Moves an active chat to a video call: the website's provider creates a room, the customer gets a
+ * {@code video-call} event and a system message with the link, the agent gets the agent link. A
+ * provider failure leaves the chat as it was.
+ */
+public final class VideoCallService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SessionService sessions;
+    private final WebsiteService websites;
+    private final ExtensionLookup extensions;
+
+    public VideoCallService(SessionService sessions, WebsiteService websites, ExtensionLookup extensions) {
+        this.sessions = sessions;
+        this.websites = websites;
+        this.extensions = extensions;
+    }
+
+    /**
+     * Starts a call.
+     *
+     * @param sessionId the chat
+     * @param agent the agent who holds it
+     * @return the links
+     * @throws InteractionException {@code CONFLICT} if the chat is not active or video is off,
+     *     {@code UPSTREAM_FAILED} if the provider failed
+     */
+    public VideoCallLink start(String sessionId, AgentRef agent) {
+        ChatSession s = sessions.find(sessionId).orElseThrow(() -> new InteractionException(Reason.NOT_FOUND,
+                "session_not_found", "No such chat."));
+        if (s.state() != SessionState.ACTIVE || !s.agent().orElse("").equals(agent.name())) {
+            throw new InteractionException(Reason.CONFLICT, "not_active", "Video calls start from an active chat.");
+        }
+        Website w = websites.byId(s.websiteId()).orElseThrow(() -> new InteractionException(Reason.CONFLICT,
+                "website_deleted", "The chat's website was deleted."));
+        Map<String, Object> settings = w.group("videoCall");
+        if (!Boolean.TRUE.equals(settings.get("enabled"))) {
+            throw new InteractionException(Reason.CONFLICT, "video_disabled",
+                    "Video calls are not enabled for this website.");
+        }
+        String providerId = String.valueOf(settings.getOrDefault("provider", LinkVideoProvider.ID));
+        VideoProvider provider = extensions.find(VideoProvider.class).stream().filter(p -> p.id().equals(providerId))
+                .findFirst().orElseThrow(() -> new InteractionException(Reason.CONFLICT, "video_provider_missing",
+                        "The video provider " + providerId + " is not available."));
+        VideoRoom room;
+        try {
+            room = provider.create(new VideoRequest(sessionId, newRoomName(), settings));
+        } catch (VideoProviderException e) {
+            throw new InteractionException(Reason.UPSTREAM_FAILED, "video_provider_failed", e.getMessage()
+                    + " The chat goes on; try again in a moment.");
+        }
+        sessions.videoCall(sessionId, agent, room.customerUrl().toString());
+        return new VideoCallLink(room.agentUrl(), room.customerUrl());
+    }
+
+    private static String newRoomName() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return "chat-" + BaseEncoding.base32().omitPadding().lowerCase().encode(bytes);
+    }
+}
