@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param agents the agents
  * @param agentsGenerated whether the agents were generated (and should be printed)
  * @param publicUrl the URL browsers use, if not {@code http://localhost:<port>}
+ * @param demo whether to create a demo website when there is none ({@code HOST_DEMO}, default true)
  */
 public record HostConfig(
         int port,
@@ -34,7 +35,8 @@ public record HostConfig(
         boolean adminTokenGenerated,
         List<Agent> agents,
         boolean agentsGenerated,
-        Optional<String> publicUrl) {
+        Optional<String> publicUrl,
+        boolean demo) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -77,7 +79,8 @@ public record HostConfig(
         String agentsVar = blankToNull(env.get("HOST_AGENTS"));
         List<Agent> agents = agentsVar == null ? List.of(new Agent("agent", newToken(), 5)) : parseAgents(agentsVar);
         return new HostConfig(port, dataDir, pluginsDir, db, smtp, adminToken, adminGenerated, agents,
-                agentsVar == null, Optional.ofNullable(blankToNull(env.get("HOST_PUBLIC_URL"))));
+                agentsVar == null, Optional.ofNullable(blankToNull(env.get("HOST_PUBLIC_URL"))),
+                !"false".equalsIgnoreCase(env.getOrDefault("HOST_DEMO", "true").trim()));
     }
 
     /**

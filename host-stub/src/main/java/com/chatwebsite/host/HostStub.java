@@ -7,6 +7,7 @@ import com.chatwebsite.host.api.AdminEndpoints;
 import com.chatwebsite.host.api.AgentEndpoints;
 import com.chatwebsite.host.contact.JdbcContactManager;
 import com.chatwebsite.host.db.Database;
+import com.chatwebsite.host.demo.DemoSite;
 import com.chatwebsite.host.db.Jdbc;
 import com.chatwebsite.host.events.InProcessEventBus;
 import com.chatwebsite.host.mail.HostMailService;
@@ -114,6 +115,12 @@ public final class HostStub implements AutoCloseable {
         own.addAll(new AgentEndpoints(router, plugins, contacts, agentEvents).routes());
         routes.mount("host", "", own);
         plugins.loadAndStartAll();
+        DemoSite demo = new DemoSite(URI.create("http://127.0.0.1:" + connector.getLocalPort()), baseUrl,
+                config.adminToken());
+        handler.demoSnippet(demo::snippet);
+        if (config.demo()) {
+            demo.seed();
+        }
     }
 
     public HostConfig config() {

@@ -58,7 +58,7 @@ public final class TestHost {
         }
         return new HostConfig(0, dir.resolve("data"), dir.resolve("plugins"), db, smtp, ADMIN_TOKEN, false,
                 List.of(new Agent(AGENT, AGENT_TOKEN, 50), new Agent("bob", "test-bob-token", 1)), false,
-                Optional.empty());
+                Optional.empty(), false);
     }
 
     /**

@@ -406,6 +406,27 @@ public final class SessionService {
     }
 
     /**
+     * Sends a still-waiting chat the website's waiting message, once.
+     *
+     * @param sessionId the session
+     * @param text the message
+     */
+    public void waitingNotice(String sessionId, String text) {
+        hub.locked(sessionId, () -> {
+            Instant now = host.clock().instant();
+            List<SessionEvent> stored = db.tx(c -> {
+                ChatSession s = store.find(c, sessionId, true).orElseThrow(SessionService::notFound);
+                if (s.state() != SessionState.WAITING || !store.markWaitingNotified(c, sessionId)) {
+                    return List.<SessionEvent>of();
+                }
+                return store.append(c, s, List.of(systemEvent(text)), now);
+            });
+            publish(stored);
+            return null;
+        });
+    }
+
+    /**
      * Adds a system message both sides see, without counting it as activity.
      *
      * @param sessionId the session

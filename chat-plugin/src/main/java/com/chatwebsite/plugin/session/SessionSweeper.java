@@ -51,6 +51,8 @@ public final class SessionSweeper {
                     host.router().withdraw(s.id());
                     sessions.closeQuietly(s.id(), Dispositions.UNMANAGED, w.text("messages.unmanaged"));
                     closed++;
+                } else if (s.state() == SessionState.WAITING && waitingDue(w, s, now)) {
+                    sessions.waitingNotice(s.id(), w.text("messages.waiting"));
                 } else if (!now.isBefore(s.lastActivityAt().plus(timeout))) {
                     sessions.closeQuietly(s.id(), Dispositions.TIMEOUT, "This chat was closed after "
                             + describe(timeout) + " without messages.");
@@ -61,6 +63,12 @@ public final class SessionSweeper {
             }
         }
         return closed;
+    }
+
+    private static boolean waitingDue(Website w, ChatSession s, Instant now) {
+        Object after = w.group("messages").get("waitingAfterSeconds");
+        return !w.text("messages.waiting").isBlank() && after instanceof Number n
+                && !now.isBefore(s.createdAt().plusSeconds(n.longValue()));
     }
 
     private static String describe(Duration d) {

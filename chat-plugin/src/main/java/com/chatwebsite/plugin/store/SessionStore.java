@@ -170,6 +170,21 @@ public final class SessionStore {
         }
     }
 
+    /**
+     * Marks a waiting session as sent its waiting message.
+     *
+     * @param c the transaction
+     * @param id the session
+     * @return true the first time only
+     */
+    public boolean markWaitingNotified(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE cw_session SET waiting_notified = TRUE "
+                + "WHERE id = ? AND state = 'waiting' AND waiting_notified = FALSE")) {
+            ps.setString(1, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
     /** Sessions that are waiting or active, oldest first. */
     public List<ChatSession> openSessions(Connection c) throws SQLException {
         return query(c, "SELECT " + COLUMNS + " FROM cw_session WHERE state IN ('waiting', 'active') "

@@ -155,6 +155,15 @@ public final class HostHandler extends Handler.Abstract {
         return out;
     }
 
+    /**
+     * Sets where {@code /demo/} gets its chat snippet.
+     *
+     * @param source the snippet, if there is a website
+     */
+    public void demoSnippet(java.util.function.Supplier<java.util.Optional<String>> source) {
+        pages.demoSnippet(source);
+    }
+
     /** Closes the open event streams. */
     public void closeStreams() {
         streams.close();

@@ -21,6 +21,12 @@ final class StaticPages {
             "svg", "image/svg+xml");
 
     private final Map<String, Optional<byte[]>> cache = new ConcurrentHashMap<>();
+    private volatile java.util.function.Supplier<Optional<String>> demoSnippet = Optional::empty;
+
+    /** Sets where the demo page's chat snippet comes from. */
+    void demoSnippet(java.util.function.Supplier<Optional<String>> source) {
+        this.demoSnippet = source;
+    }
 
     /**
      * The page at a path, if it is one of ours.
@@ -47,8 +53,14 @@ final class StaticPages {
         if (type == null) {
             return Optional.empty();
         }
-        return resource(segments.get(0) + "/" + file)
-                .map(bytes -> WebResponse.of(200, type, bytes).withHeader("Cache-Control", "no-cache"));
+        Optional<byte[]> bytes = resource(segments.get(0) + "/" + file);
+        if (bytes.isPresent() && segments.get(0).equals("demo") && file.equals("index.html")) {
+            String html = new String(bytes.get(), java.nio.charset.StandardCharsets.UTF_8);
+            String snippet = demoSnippet.get().orElse("<!-- no chat website yet: create one on /admin/ -->");
+            bytes = Optional.of(html.replace("<!--CHAT_SNIPPET-->", snippet)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return bytes.map(b -> WebResponse.of(200, type, b).withHeader("Cache-Control", "no-cache"));
     }
 
     private Optional<byte[]> resource(String path) {

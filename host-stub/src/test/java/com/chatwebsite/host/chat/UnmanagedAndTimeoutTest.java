@@ -131,6 +131,30 @@ class UnmanagedAndTimeoutTest {
         }
     }
 
+    @Test
+    void aWaitingChatGetsTheWaitingMessageOnce() {
+        ObjectNode json = ChatApi.website("Patient");
+        json.put("unmanagedAfterSeconds", 300);
+        json.set("messages", ChatApi.json("{\"waiting\":\"Please hold on\",\"waitingAfterSeconds\":10}"));
+        Site patient = api.createWebsite(json);
+        api.setAvailable(TestHost.AGENT_TOKEN, true);
+        Session s = api.openSession(patient.key());
+        clock.advance(Duration.ofSeconds(11));
+        Poll.until(WAIT, "the waiting message is sent", () -> waitingMessages(s) == 1);
+        Session canary = api.openSession(site.key());
+        clock.advance(Duration.ofSeconds(31));
+        Poll.until(WAIT, "more sweeps ran", () -> state(canary).equals("closed"));
+        assertEquals(1, waitingMessages(s), "sent once");
+    }
+
+    private int waitingMessages(Session s) {
+        int n = 0;
+        for (JsonNode m : api.widget("GET", s.key(), "/sessions/" + s.id() + "/messages", null, s.token()).json()) {
+            n += m.get("text").asText().equals("Please hold on") ? 1 : 0;
+        }
+        return n;
+    }
+
     private String state(Session s) {
         return item(s).get("state").asText();
     }
