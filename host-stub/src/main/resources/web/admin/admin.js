@@ -1,0 +1,516 @@
+/* The admin page: websites (settings rendered from the plugin's schema), snippet, form builder, preview. */
+(function () {
+  'use strict';
+  const { el, render, getPath } = window.SchemaForm;
+  const API = '/plugins/chat-website/api';
+  const TOKEN_KEY = 'chatWebsite.adminToken';
+  const $ = id => document.getElementById(id);
+
+  /* Which keys each kind of form section takes; a type not listed here keeps every key. */
+  const SECTION_KEYS = {
+    label: ['type', 'label'],
+    input: ['type', 'name', 'label', 'required', 'inputType', 'default', 'mapTo'],
+    textarea: ['type', 'name', 'label', 'required', 'default', 'mapTo'],
+    select: ['type', 'name', 'label', 'required', 'options', 'default', 'mapTo'],
+    radio: ['type', 'name', 'label', 'required', 'options', 'default', 'mapTo'],
+    checkboxes: ['type', 'name', 'label', 'required', 'options', 'default', 'mapTo'],
+    agreement: ['type', 'name', 'label', 'required', 'mapTo'],
+    attachment: ['type', 'name', 'label', 'required', 'accept']
+  };
+
+  let token = '';
+  let schema = null;
+  let websites = [];
+  let current = null;        // the website being edited; null for a new one
+  let websiteForm = null;
+  let sections = [];         // the builder's form, possibly unsaved
+  let editing = null;        // index of the section in the editor; -1 for a new one; null when closed
+  let fieldForm = null;
+  let previewSeq = 0;
+  let previewTimer = 0;
+
+  /* ---------- HTTP ---------- */
+
+  class ApiError extends Error {
+    constructor(status, body) {
+      super((body && body.message) || (status ? 'The server answered ' + status + '.' : 'The server cannot be reached.'));
+      this.status = status;
+      this.body = body || {};
+      this.fields = Array.isArray(this.body.fields) ? this.body.fields : [];
+    }
+  }
+
+  async function api(method, path, body) {
+    const headers = { Authorization: 'Bearer ' + token };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let res;
+    try {
+      res = await fetch(path, { method, headers, cache: 'no-store', body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch (e) {
+      throw new ApiError(0, null);
+    }
+    const raw = res.status === 204 ? '' : await res.text();
+    let data = raw;
+    if ((res.headers.get('Content-Type') || '').includes('json') && raw) {
+      try { data = JSON.parse(raw); } catch (e) { data = raw; }
+    }
+    if (!res.ok) {
+      const err = new ApiError(res.status, data && typeof data === 'object' ? data : { message: raw.slice(0, 300) || null });
+      if (res.status === 401) signOut('The admin token was refused. Sign in again.');
+      throw err;
+    }
+    return data;
+  }
+
+  /* ---------- messages ---------- */
+
+  function showError(message, fields) {
+    const box = $('errors');
+    box.replaceChildren();
+    if (!message) return;
+    box.append(el('p', {}, message));
+    if (fields && fields.length) box.append(el('ul', {}, fields.map(f => el('li', {}, (f.field ? f.field + ': ' : '') + (f.message || f.rule)))));
+  }
+
+  function flash(id, text) {
+    const node = $(id);
+    node.textContent = text;
+    clearTimeout(node._timer);
+    if (text) node._timer = setTimeout(() => { node.textContent = ''; }, 4000);
+  }
+
+  /* ---------- sign in ---------- */
+
+  async function signIn(value) {
+    token = value.trim();
+    showError('');
+    if (!token) { showError('Enter the admin token.'); $('token').focus(); return; }
+    try {
+      schema = await api('GET', API + '/settings-schema');
+    } catch (e) {
+      if (e.status !== 401) showError(e.message);
+      return;
+    }
+    sessionStorage.setItem(TOKEN_KEY, token);
+    $('login-form').hidden = true;
+    $('signed-in').hidden = false;
+    $('websites-nav').hidden = false;
+    $('empty').textContent = 'Select a website, or create a new one.';
+    const kinds = (schema.forms && schema.forms.kinds) || ['online', 'offline'];
+    $('form-kind').replaceChildren(...kinds.map(k => el('option', { value: k }, k)));
+    await loadWebsites();
+    if (websites.length) await selectWebsite(websites[0].id); else newWebsite();
+  }
+
+  function signOut(message) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    token = '';
+    current = null;
+    $('login-form').hidden = false;
+    $('signed-in').hidden = true;
+    $('websites-nav').hidden = true;
+    ['website-section', 'snippet-section', 'forms-section'].forEach(id => { $(id).hidden = true; });
+    $('empty').hidden = false;
+    $('empty').textContent = 'Sign in with the admin token to manage websites.';
+    $('token').value = '';
+    showError(message || '');
+    $('token').focus();
+  }
+
+  /* ---------- websites ---------- */
+
+  async function loadWebsites() {
+    try {
+      websites = await api('GET', API + '/websites');
+    } catch (e) {
+      showError(e.message);
+      return;
+    }
+    renderWebsiteList();
+  }
+
+  function renderWebsiteList() {
+    $('websites').replaceChildren(...websites.map(w => {
+      const b = el('button', { type: 'button', className: 'website', dataset: { id: w.id } }, w.name || '(unnamed)');
+      if (current && current.id === w.id) b.setAttribute('aria-current', 'true');
+      b.addEventListener('click', () => selectWebsite(w.id));
+      return el('li', {}, b);
+    }));
+    if (!websites.length) $('websites').append(el('li', { className: 'muted' }, 'No websites yet.'));
+  }
+
+  function showWebsite(w) {
+    current = w;
+    $('empty').hidden = true;
+    $('website-section').hidden = false;
+    $('website-title').textContent = w ? (w.name || '(unnamed)') : 'New website';
+    $('website-meta').textContent = w ? 'Key ' + w.key + (w.updatedAt ? ' · updated ' + new Date(w.updatedAt).toLocaleString() : '') : '';
+    $('delete-website').hidden = !w;
+    $('website-status').textContent = '';
+    websiteForm = render($('website-fields'), schema.settings, w || {});
+    $('snippet-section').hidden = !w;
+    $('forms-section').hidden = !w;
+    renderWebsiteList();
+  }
+
+  function newWebsite() {
+    showError('');
+    showWebsite(null);
+    const first = $('website-fields').querySelector('input, textarea, select');
+    if (first) first.focus();
+  }
+
+  async function selectWebsite(id) {
+    showError('');
+    let w;
+    try {
+      w = await api('GET', API + '/websites/' + encodeURIComponent(id));
+    } catch (e) {
+      showError(e.message);
+      if (e.status === 404) await loadWebsites();
+      return;
+    }
+    showWebsite(w);
+    loadSnippet();
+    loadForm();
+  }
+
+  async function saveWebsite() {
+    showError('');
+    websiteForm.clearErrors();
+    const body = websiteForm.collect();
+    const creating = !current;
+    let saved;
+    try {
+      saved = creating ? await api('POST', API + '/websites', body)
+        : await api('PUT', API + '/websites/' + encodeURIComponent(current.id), body);
+    } catch (e) {
+      const unmatched = websiteForm.showErrors(e.fields);
+      showError(e.message, unmatched);
+      return;
+    }
+    await loadWebsites();
+    showWebsite(saved);
+    flash('website-status', creating ? 'Website created.' : 'Saved.');
+    $('save-website').focus();
+    loadSnippet();
+    if (creating) loadForm(); else schedulePreview();
+  }
+
+  async function deleteWebsite() {
+    if (!current) return;
+    showError('');
+    const name = current.name;
+    try {
+      await api('DELETE', API + '/websites/' + encodeURIComponent(current.id));
+    } catch (e) {
+      showError(e.message);
+      return;
+    }
+    current = null;
+    await loadWebsites();
+    ['website-section', 'snippet-section', 'forms-section'].forEach(id => { $(id).hidden = true; });
+    $('empty').hidden = false;
+    $('empty').textContent = 'Deleted “' + name + '”. Select a website, or create a new one.';
+    $('new-website').focus();
+  }
+
+  /* ---------- snippet ---------- */
+
+  async function loadSnippet() {
+    if (!current) return;
+    $('snippet').value = '';
+    try {
+      $('snippet').value = await api('GET', API + '/websites/' + encodeURIComponent(current.id) + '/snippet');
+    } catch (e) {
+      showError(e.message);
+    }
+  }
+
+  async function copySnippet() {
+    const text = $('snippet').value;
+    try {
+      if (navigator.clipboard && window.isSecureContext) {
+        await navigator.clipboard.writeText(text);
+      } else {
+        throw new Error('no clipboard API');
+      }
+    } catch (e) {
+      const area = $('snippet');
+      area.focus();
+      area.select();
+      let ok = false;
+      try { ok = document.execCommand('copy'); } catch (e2) { ok = false; }
+      if (!ok) { flash('copy-status', 'Press Ctrl+C to copy the selected code.'); return; }
+    }
+    flash('copy-status', 'Copied.');
+  }
+
+  /* ---------- form builder ---------- */
+
+  function formPath() {
+    return API + '/websites/' + encodeURIComponent(current.id) + '/forms/' + encodeURIComponent($('form-kind').value);
+  }
+
+  function setDirty(dirty) {
+    $('form-dirty').textContent = dirty ? 'Unsaved changes' : '';
+  }
+
+  async function loadForm() {
+    if (!current) return;
+    closeEditor();
+    sections = [];
+    renderBuilder();
+    try {
+      const form = await api('GET', formPath());
+      sections = Array.isArray(form.sections) ? form.sections : [];
+    } catch (e) {
+      showError(e.message);
+    }
+    setDirty(false);
+    renderBuilder();
+    schedulePreview(0);
+  }
+
+  function renderBuilder(errors) {
+    const byIndex = sectionErrors(errors);
+    const items = sections.map((s, i) => {
+      const title = s.label || s.name || '(no label)';
+      const btn = (cls, text, label, fn, disabled) => el('button', {
+        type: 'button', className: cls + ' small secondary', disabled, onclick: fn, attrs: { 'aria-label': label + ': ' + title }
+      }, text);
+      const errs = byIndex.get(i) || [];
+      return el('li', { className: 'section' + (errs.length ? ' invalid' : '') + (editing === i ? ' editing' : ''), dataset: { index: String(i) } },
+        el('div', { className: 'section-main' },
+          el('span', { className: 'section-type' }, s.type || '?'),
+          el('span', { className: 'section-label' }, title),
+          s.name ? el('span', { className: 'section-name muted' }, s.name) : null,
+          s.required ? el('span', { className: 'section-req muted' }, 'required') : null),
+        el('div', { className: 'section-buttons' },
+          btn('up', '↑', 'Move up', () => move(i, -1), i === 0),
+          btn('down', '↓', 'Move down', () => move(i, 1), i === sections.length - 1),
+          btn('edit', 'Edit', 'Edit', () => openEditor(i)),
+          btn('delete', 'Delete', 'Delete', () => removeSection(i))),
+        errs.length ? el('ul', { className: 'section-errors' }, errs.map(e => el('li', {}, (e.sub ? e.sub + ': ' : '') + e.message))) : null);
+    });
+    $('builder').replaceChildren(...items);
+    if (!sections.length) $('builder').append(el('li', { className: 'muted empty-builder' }, 'No fields yet.'));
+  }
+
+  /** Errors such as sections[2].options, by section index. */
+  function sectionErrors(errors) {
+    const map = new Map();
+    for (const e of errors || []) {
+      const m = /^sections\[(\d+)\]\.?(.*)$/.exec(String(e.field || ''));
+      if (!m) continue;
+      const i = Number(m[1]);
+      if (!map.has(i)) map.set(i, []);
+      map.get(i).push({ sub: m[2], field: m[2], message: e.message || e.rule, rule: e.rule });
+    }
+    return map;
+  }
+
+  function move(i, delta) {
+    const j = i + delta;
+    if (j < 0 || j >= sections.length) return;
+    [sections[i], sections[j]] = [sections[j], sections[i]];
+    if (editing === i) editing = j; else if (editing === j) editing = i;
+    changed();
+    const again = $('builder').querySelector('.section[data-index="' + j + '"] .' + (delta < 0 ? 'up' : 'down'));
+    const fallback = $('builder').querySelector('.section[data-index="' + j + '"] .edit');
+    (again && !again.disabled ? again : fallback).focus();
+  }
+
+  function removeSection(i) {
+    sections.splice(i, 1);
+    if (editing === i) closeEditor(); else if (editing !== null && editing > i) editing--;
+    changed();
+    const next = $('builder').querySelector('.section[data-index="' + Math.min(i, sections.length - 1) + '"] .delete');
+    (next || $('add-field')).focus();
+  }
+
+  function changed() {
+    setDirty(true);
+    renderBuilder();
+    schedulePreview();
+  }
+
+  /** The section editor's settings: the schema's, with the default as free text (a list takes one value a line). */
+  function editorSettings() {
+    return schema.forms.field.settings.map(s => s.key === 'default'
+      ? Object.assign({}, s, { type: 'text', help: (s.help || '') + ' For checkboxes: one option a line.' })
+      : s);
+  }
+
+  function openEditor(i) {
+    editing = i;
+    const values = i >= 0 ? Object.assign({}, sections[i]) : {};
+    if (Array.isArray(values.default)) values.default = values.default.join('\n');
+    else if (values.default !== undefined && values.default !== null) values.default = String(values.default);
+    fieldForm = render($('field-editor-fields'), editorSettings(), values, { groups: false, onChange: fitEditorToType });
+    $('field-editor-errors').replaceChildren();
+    $('field-editor-title').textContent = i >= 0 ? 'Edit field' : 'New field';
+    $('apply-field').textContent = i >= 0 ? 'Apply changes' : 'Add to form';
+    $('field-editor').hidden = false;
+    fitEditorToType();
+    renderBuilder();
+    const first = $('field-editor').querySelector('[name="type"]') || $('field-editor').querySelector('input, select, textarea');
+    if (first) first.focus();
+  }
+
+  function closeEditor() {
+    editing = null;
+    fieldForm = null;
+    $('field-editor').hidden = true;
+    $('field-editor-fields').replaceChildren();
+  }
+
+  /** Hides the editor's inputs that the chosen section type does not take. */
+  function fitEditorToType() {
+    if (!fieldForm) return;
+    const typeInput = $('field-editor').querySelector('[name="type"]');
+    const keys = SECTION_KEYS[typeInput ? typeInput.value : ''];
+    $('field-editor').querySelectorAll('.sf-field[data-key]').forEach(box => {
+      box.hidden = !!keys && !keys.includes(box.dataset.key.split('.')[0]);
+    });
+  }
+
+  /** The editor's values as a section of the chosen type. */
+  function sectionFromEditor() {
+    const raw = fieldForm.collect();
+    const keys = SECTION_KEYS[raw.type];
+    const s = {};
+    for (const [k, v] of Object.entries(raw)) {
+      if (!keys || keys.includes(k)) s[k] = v;
+    }
+    if (s.required === false) delete s.required;
+    if (typeof s.default === 'string') {
+      if (s.type === 'checkboxes') {
+        const list = s.default.split(/\r?\n/).map(x => x.trim()).filter(Boolean);
+        if (list.length) s.default = list; else delete s.default;
+      } else if (s.type === 'input' && s.inputType === 'number') {
+        const n = Number(s.default.trim());
+        s.default = s.default.trim() !== '' && Number.isFinite(n) ? n : s.default;
+      } else if (s.type === 'select' || s.type === 'radio') {
+        s.default = s.default.trim();
+      }
+    }
+    return s;
+  }
+
+  async function applyField() {
+    if (!fieldForm) return;
+    fieldForm.clearErrors();
+    $('field-editor-errors').replaceChildren();
+    const section = sectionFromEditor();
+    const index = editing >= 0 ? editing : sections.length;
+    const candidate = sections.slice();
+    candidate[index] = section;
+    // The preview endpoint validates the form: keep the editor open while this section has errors.
+    const result = await preview(candidate, true);
+    if (result && result.errors) {
+      const mine = sectionErrors(result.errors).get(index) || [];
+      if (mine.length) {
+        const unmatched = fieldForm.showErrors(mine.filter(e => e.field).map(e => ({ field: e.field, message: e.message })));
+        const general = mine.filter(e => !e.field).concat(unmatched);
+        $('field-editor-errors').replaceChildren(...general.map(e => el('div', {}, e.message)));
+        return;
+      }
+    }
+    sections = candidate;
+    closeEditor();
+    changed();
+    const item = $('builder').querySelector('.section[data-index="' + index + '"] .edit');
+    (item || $('add-field')).focus();
+  }
+
+  async function saveForm() {
+    if (!current) return;
+    showError('');
+    try {
+      const saved = await api('PUT', formPath(), { sections });
+      if (saved && Array.isArray(saved.sections)) sections = saved.sections;
+    } catch (e) {
+      showError(e.message, e.fields.filter(f => !/^sections\[\d+\]/.test(f.field || '')));
+      renderBuilder(e.fields);
+      if (editing !== null && editing >= 0) {
+        const mine = sectionErrors(e.fields).get(editing) || [];
+        if (fieldForm && mine.length) fieldForm.showErrors(mine.map(x => ({ field: x.field, message: x.message })));
+      }
+      return;
+    }
+    setDirty(false);
+    renderBuilder();
+    flash('form-status', 'Form saved.');
+    schedulePreview(0);
+  }
+
+  /* ---------- preview ---------- */
+
+  function schedulePreview(delay) {
+    clearTimeout(previewTimer);
+    previewTimer = setTimeout(() => preview(sections), delay === undefined ? 300 : delay);
+  }
+
+  /** Renders the preview of a form; returns {errors} when the server refused it. */
+  async function preview(list, quietErrors) {
+    if (!current) return null;
+    const seq = ++previewSeq;
+    const q = new URLSearchParams();
+    const title = getPath(current, 'appearance.title');
+    const color = getPath(current, 'appearance.color');
+    if (title) q.set('title', title);
+    if (color) q.set('color', color);
+    let html;
+    try {
+      html = await api('POST', API + '/forms/preview' + (q.toString() ? '?' + q : ''), { sections: list });
+    } catch (e) {
+      if (seq !== previewSeq || quietErrors) return e.fields.length ? { errors: e.fields } : null;
+      const box = $('preview-errors');
+      box.replaceChildren(el('p', {}, e.message));
+      if (e.fields.length) box.append(el('ul', {}, e.fields.map(f => el('li', {}, fieldPlace(f.field, list) + (f.message || f.rule)))));
+      $('preview').hidden = true;
+      if (list === sections) renderBuilder(e.fields);
+      return e.fields.length ? { errors: e.fields } : null;
+    }
+    if (seq === previewSeq) {
+      $('preview-errors').replaceChildren();
+      $('preview').hidden = false;
+      $('preview').srcdoc = typeof html === 'string' ? html : '';
+    }
+    return null;
+  }
+
+  /** "Field 2 (E-mail), name: " for sections[1].name. */
+  function fieldPlace(path, list) {
+    const m = /^sections\[(\d+)\]\.?(.*)$/.exec(String(path || ''));
+    if (!m) return path ? path + ': ' : '';
+    const s = list[Number(m[1])] || {};
+    return 'Field ' + (Number(m[1]) + 1) + (s.label || s.name ? ' (' + (s.label || s.name) + ')' : '') + (m[2] ? ', ' + m[2] : '') + ': ';
+  }
+
+  /* ---------- wiring ---------- */
+
+  document.addEventListener('DOMContentLoaded', () => {
+    $('login-form').addEventListener('submit', e => { e.preventDefault(); signIn($('token').value); });
+    $('logout').addEventListener('click', () => signOut(''));
+    $('new-website').addEventListener('click', newWebsite);
+    $('website-form').addEventListener('submit', e => { e.preventDefault(); saveWebsite(); });
+    $('delete-website').addEventListener('click', deleteWebsite);
+    $('copy-snippet').addEventListener('click', copySnippet);
+    $('form-kind').addEventListener('change', loadForm);
+    $('add-field').addEventListener('click', () => openEditor(-1));
+    $('field-editor').addEventListener('submit', e => { e.preventDefault(); applyField(); });
+    $('cancel-field').addEventListener('click', () => { closeEditor(); renderBuilder(); $('add-field').focus(); });
+    $('field-editor').addEventListener('keydown', e => {
+      if (e.key === 'Escape') { closeEditor(); renderBuilder(); $('add-field').focus(); }
+    });
+    $('save-form').addEventListener('click', saveForm);
+
+    // A token in the fragment (#token=...) signs in at once, then leaves the address bar.
+    const m = /(?:^#|&)token=([^&]*)/.exec(location.hash);
+    if (m) history.replaceState(null, '', location.pathname + location.search);
+    const saved = m ? decodeURIComponent(m[1]) : sessionStorage.getItem(TOKEN_KEY);
+    if (saved) { $('token').value = saved; signIn(saved); } else $('token').focus();
+  });
+})();
