@@ -166,7 +166,7 @@ class WidgetEndToEndTest {
             assertTrue(customer.driver.findElements(By.cssSelector("#cw-widget img[src='x']")).isEmpty());
             assertTrue(agent.driver.findElements(By.cssSelector("img[src='x'], #messages b")).isEmpty());
 
-            new Select(agent.visible("#disposition")).selectByValue("Solved");
+            new Select(agent.visible("#disposition")).selectByVisibleText("Solved");
             agent.visible("#close").click();
             customer.visible(".cw-new");
         }
