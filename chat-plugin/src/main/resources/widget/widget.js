@@ -506,7 +506,7 @@
     if (seq) seen[seq] = 1;
     if (t === 'state') setState(d);
     else if (t === 'video-call' && /^https?:\/\//i.test(d.url || '')) {
-      put(h('div', {cls: 'cw-call'}, [h('a', {cls: 'cw-video', href: d.url, target: '_blank', rel: 'noopener noreferrer', text: S.video})]));
+      put(h('div', {cls: 'cw-call', 'data-seq': seq || null}, [h('a', {cls: 'cw-video', href: d.url, target: '_blank', rel: 'noopener noreferrer', text: S.video})]));
       unread();
     }
   }
@@ -525,12 +525,14 @@
   }
   function put(el) {
     if (!C.list) return;
-    C.list.appendChild(el);
+    var q = +el.getAttribute('data-seq'), n = null;
+    if (q) [].some.call(C.list.children, function (x) { return (+x.getAttribute('data-seq') > q || x.classList.contains('cw-pending')) && (n = x); });
+    C.list.insertBefore(el, n);
     C.list.scrollTop = C.list.scrollHeight;
     if (C.done) body.scrollTop = body.scrollHeight;
   }
   function unread() { if (panel.hidden) launcher.classList.add('cw-unread'); }
-  function mark(el, seq) { el.classList.remove('cw-pending'); if (seq) el.setAttribute('data-seq', seq); }
+  function mark(el, seq) { el.classList.remove('cw-pending'); if (seq) { el.setAttribute('data-seq', seq); put(el); } }
   function setState(d) {
     if (!sess) return;
     if (d.agent) sess.agent = d.agent;
