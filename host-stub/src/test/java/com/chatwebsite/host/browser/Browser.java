@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -50,9 +51,7 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--no-first-run",
                     "--disable-sync", "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
-            if ("root".equals(System.getProperty("user.name"))) {
-                options.addArguments("--no-sandbox");
-            }
+            options.addArguments("--no-sandbox"); // CI containers lack the namespaces Chromium's sandbox needs
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
             return new Browser(new ChromeDriver(service, options), profile);
@@ -63,7 +62,23 @@ public final class Browser implements AutoCloseable {
 
     /** Waits, polling, for a condition. */
     public <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    /** Clicks the visible element, looking it up again if the page re-renders it meanwhile. */
+    public void click(String css) {
+        until(d -> {
+            visible(css).click();
+            return true;
+        });
+    }
+
+    /** Types into the visible element, looking it up again if the page re-renders it meanwhile. */
+    public void type(String css, String text) {
+        until(d -> {
+            visible(css).sendKeys(text);
+            return true;
+        });
     }
 
     public WebElement visible(String css) {

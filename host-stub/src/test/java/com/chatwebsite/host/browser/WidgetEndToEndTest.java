@@ -76,6 +76,8 @@ class WidgetEndToEndTest {
         ObjectNode json = ChatApi.website("Demo shop");
         json.withArray("origins").add(base);
         json.set("offline", ChatApi.json("{\"forwardTo\":\"support@shop.example.com\"}"));
+        json.set("videoCall", ChatApi.json("{\"enabled\":true,\"provider\":\"link\","
+                + "\"linkTemplate\":\"https://meet.example.org/{room}\"}"));
         site = api.createWebsite(json);
         assertEquals(200, api.putForm(site, "offline", "[{\"type\":\"input\",\"name\":\"name\",\"label\":\"Name\","
                 + "\"required\":true},{\"type\":\"input\",\"name\":\"email\",\"label\":\"E-mail\",\"inputType\":"
@@ -99,25 +101,24 @@ class WidgetEndToEndTest {
     void anAdminAddsAFieldAndSeesItInThePreviewAndInTheWidget() {
         try (Browser admin = Browser.start(); Browser customer = Browser.start()) {
             admin.driver.get(base + "/admin/");
-            admin.visible("#token").sendKeys(TestHost.ADMIN_TOKEN);
-            admin.visible("#login").click();
-            admin.visible(".website[data-id='" + site.id() + "']").click();
+            admin.type("#token", TestHost.ADMIN_TOKEN);
+            admin.click("#login");
+            admin.click(".website[data-id='" + site.id() + "']");
             new Select(admin.visible("#form-kind")).selectByValue("online");
-            admin.visible("#add-field").click();
-            WebElement editor = admin.visible("#field-editor");
-            new Select(editor.findElement(By.name("type"))).selectByValue("input");
-            editor.findElement(By.name("name")).sendKeys("order");
-            editor.findElement(By.name("label")).sendKeys("Order number");
-            admin.visible("#apply-field").click();
+            admin.click("#add-field");
+            new Select(admin.visible("#field-editor [name='type']")).selectByValue("input");
+            admin.type("#field-editor [name='name']", "order");
+            admin.type("#field-editor [name='label']", "Order number");
+            admin.click("#apply-field");
             admin.until(d -> String.valueOf(d.findElement(By.id("preview")).getAttribute("srcdoc"))
                     .contains("Order number"));
-            admin.visible("#save-form").click();
+            admin.click("#save-form");
             Poll.until(Browser.WAIT, "the form is saved", () -> api.http.get(ChatApi.PLUGIN + "/api/websites/"
                     + site.id() + "/forms/online", TestHost.ADMIN_TOKEN).body().contains("Order number"));
             admin.screenshot(SHOTS.resolve("admin.png"));
 
             customer.driver.get(base + "/demo/");
-            customer.visible("button.cw-launcher").click();
+            customer.click("button.cw-launcher");
             customer.visible("form.cw-form[data-kind='online'] [name='order']");
             customer.screenshot(SHOTS.resolve("widget-form.png"));
         }
@@ -128,8 +129,8 @@ class WidgetEndToEndTest {
     void aCustomerChatsWithAnAgentAndPayloadsStayText() {
         try (Browser customer = Browser.start(); Browser agent = Browser.start()) {
             agent.driver.get(base + "/agent/");
-            agent.visible("#token").sendKeys(TestHost.AGENT_TOKEN);
-            agent.visible("#login").click();
+            agent.type("#token", TestHost.AGENT_TOKEN);
+            agent.click("#login");
             WebElement available = agent.visible("#available");
             if (!available.isSelected()) {
                 available.click();
@@ -137,27 +138,29 @@ class WidgetEndToEndTest {
             Poll.until(Browser.WAIT, "the agent is available", () -> host.router().isAvailable(TestHost.AGENT));
 
             customer.driver.get(base + "/demo/");
-            customer.visible("button.cw-launcher").click();
-            WebElement form = customer.visible("form.cw-form[data-kind='online']");
-            form.findElement(By.name("name")).sendKeys(XSS_NAME);
-            form.findElement(By.name("email")).sendKeys("ada@example.com");
-            form.findElement(By.cssSelector("button.cw-submit")).click();
+            customer.click("button.cw-launcher");
+            String online = "form.cw-form[data-kind='online'] ";
+            customer.type(online + "[name='name']", XSS_NAME);
+            customer.type(online + "[name='email']", "ada@example.com");
+            customer.click(online + "button.cw-submit");
             customer.visible(".cw-messages");
 
-            WebElement offer = agent.visible("#offers .offer");
-            assertTrue(offer.getText().contains(XSS_NAME), offer.getText());
-            offer.findElement(By.cssSelector("button.accept")).click();
+            agent.until(d -> agent.visible("#offers .offer").getText().contains(XSS_NAME));
+            agent.click("#offers .offer button.accept");
             agent.visible("#chat");
 
-            customer.visible("textarea.cw-input").sendKeys(XSS_MESSAGE);
-            customer.visible("button.cw-send").click();
-            WebElement received = agent.visible("#messages .msg[data-from='customer']");
-            agent.until(d -> received.getText().contains(XSS_MESSAGE));
+            customer.type("textarea.cw-input", XSS_MESSAGE);
+            customer.click("button.cw-send");
+            agent.until(d -> agent.visible("#messages .msg[data-from='customer']").getText().contains(XSS_MESSAGE));
 
-            agent.visible("#reply").sendKeys(XSS_REPLY);
-            agent.visible("#send").click();
-            WebElement reply = customer.visible(".cw-message[data-from='agent'] .cw-text");
-            customer.until(d -> reply.getText().equals(XSS_REPLY));
+            agent.type("#reply", XSS_REPLY);
+            agent.click("#send");
+            customer.until(d -> customer.visible(".cw-message[data-from='agent'] .cw-text").getText().equals(XSS_REPLY));
+            agent.click("#video");
+            String agentLink = agent.visible("a#video-link").getAttribute("href");
+            assertTrue(agentLink.startsWith("https://meet.example.org/chat-"), agentLink);
+            assertEquals(agentLink, customer.visible("a.cw-video").getAttribute("href"),
+                    "the link provider gives both the same room");
             customer.screenshot(SHOTS.resolve("widget-chat.png"));
             agent.screenshot(SHOTS.resolve("agent.png"));
 
@@ -167,7 +170,7 @@ class WidgetEndToEndTest {
             assertTrue(agent.driver.findElements(By.cssSelector("img[src='x'], #messages b")).isEmpty());
 
             new Select(agent.visible("#disposition")).selectByVisibleText("Solved");
-            agent.visible("#close").click();
+            agent.click("#close");
             customer.visible(".cw-new");
         }
     }
@@ -184,15 +187,16 @@ class WidgetEndToEndTest {
         Path pdf = Files.write(dir.resolve("receipt.pdf"), "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
         try (Browser customer = Browser.start()) {
             customer.driver.get(base + "/demo/");
-            customer.visible("button.cw-launcher").click();
-            WebElement form = customer.visible("form.cw-form[data-kind='offline']");
-            form.findElement(By.name("name")).sendKeys("Ada <b>Lovelace</b>");
-            form.findElement(By.name("email")).sendKeys("ada@example.com");
-            form.findElement(By.name("message")).sendKeys("Please call me back.");
-            form.findElement(By.cssSelector("input[type=file][name='files']")).sendKeys(pdf.toString());
+            customer.click("button.cw-launcher");
+            String offline = "form.cw-form[data-kind='offline'] ";
+            customer.type(offline + "[name='name']", "Ada <b>Lovelace</b>");
+            customer.type(offline + "[name='email']", "ada@example.com");
+            customer.type(offline + "[name='message']", "Please call me back.");
+            customer.until(d -> d.findElement(By.cssSelector(offline + "input[type=file][name='files']")))
+                    .sendKeys(pdf.toString());
             customer.visible(".cw-file");
             customer.screenshot(SHOTS.resolve("widget-offline.png"));
-            form.findElement(By.cssSelector("button.cw-submit")).click();
+            customer.click(offline + "button.cw-submit");
             customer.visible(".cw-sent");
         }
         Poll.until(Duration.ofSeconds(20), "the offline mail arrives", () -> smtp.getReceivedMessages().length == 1);
