@@ -108,7 +108,7 @@ public final class HostStub implements AutoCloseable {
                         return plugins.extensions(type);
                     }
                 });
-        plugins = new PluginHost(config.pluginsDir(), () -> services, routes);
+        plugins = new PluginHost(config.pluginsDir(), () -> services, routes, handler::closeStreamsOf);
         List<com.chatwebsite.api.web.WebRoute> own = new ArrayList<>();
         own.addAll(new AdminEndpoints(plugins, settings, contacts, mail).routes());
         agentEvents = new AgentEventLog(router, contacts, events);

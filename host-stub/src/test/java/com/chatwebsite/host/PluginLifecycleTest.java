@@ -28,7 +28,14 @@ class PluginLifecycleTest {
             assertFalse(pluginThreads().isEmpty(), "the started plugin runs its scheduler");
 
             Set<String> running = pluginThreads();
+            ChatApi api = new ChatApi(host);
+            ChatApi.Site site = api.createWebsite(ChatApi.website("Lifecycle"));
+            SseClient status = SseClient.open(java.net.URI.create(host.baseUrl() + ChatApi.PLUGIN + "/widget/"
+                    + site.key() + "/status"), java.util.Map.of("Origin", ChatApi.ORIGIN));
+            assertEquals("status", status.next(Duration.ofSeconds(10)).event());
             assertTrue(host.plugins().unload("chat-website"));
+            Poll.until(Duration.ofSeconds(10), "the plugin's open streams end with it", status::ended);
+            status.close();
             Poll.until(Duration.ofSeconds(10), "plugin threads end: " + running,
                     () -> running.stream().noneMatch(pluginThreads()::contains));
             assertEquals(404, http.get(route, TestHost.ADMIN_TOKEN).status(), "routes unmounted");

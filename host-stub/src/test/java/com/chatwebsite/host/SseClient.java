@@ -56,6 +56,13 @@ public final class SseClient implements AutoCloseable {
         return status;
     }
 
+    private volatile boolean ended;
+
+    /** Whether the server ended the stream. */
+    public boolean ended() {
+        return ended;
+    }
+
     private void read() {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String id = null;
@@ -80,6 +87,7 @@ public final class SseClient implements AutoCloseable {
         } catch (IOException e) {
             // closed
         }
+        ended = true;
     }
 
     /**

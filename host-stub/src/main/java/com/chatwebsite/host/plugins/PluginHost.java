@@ -31,10 +31,13 @@ public final class PluginHost implements AutoCloseable {
 
     private final Manager manager;
     private final RouteTable routes;
+    private final java.util.function.Consumer<String> closeStreams;
 
-    public PluginHost(Path pluginsDir, Supplier<HostServices> services, RouteTable routes) {
+    public PluginHost(Path pluginsDir, Supplier<HostServices> services, RouteTable routes,
+            java.util.function.Consumer<String> closeStreams) {
         this.manager = new Manager(pluginsDir, services);
         this.routes = routes;
+        this.closeStreams = closeStreams;
     }
 
     /** PF4J's manager with our factories; the factories read the services only when they create. */
@@ -114,6 +117,7 @@ public final class PluginHost implements AutoCloseable {
      */
     public void stop(String pluginId) {
         routes.unmount(pluginId);
+        closeStreams.accept(pluginId);
         PluginWrapper wrapper = manager.getPlugin(pluginId);
         if (wrapper != null && wrapper.getPluginState() == PluginState.STARTED) {
             manager.stopPlugin(pluginId);

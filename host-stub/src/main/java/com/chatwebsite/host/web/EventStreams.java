@@ -1,7 +1,6 @@
 package com.chatwebsite.host.web;
 
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,7 +11,7 @@ final class EventStreams implements AutoCloseable {
 
     static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
-    private final Set<JettyEventStream> open = ConcurrentHashMap.newKeySet();
+    private final java.util.Map<JettyEventStream, String> open = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "host-sse-keepalive");
         t.setDaemon(true);
@@ -24,9 +23,18 @@ final class EventStreams implements AutoCloseable {
         timer.scheduleAtFixedRate(this::keepAlive, period, period, TimeUnit.MILLISECONDS);
     }
 
-    void add(JettyEventStream stream) {
-        open.add(stream);
+    void add(JettyEventStream stream, String owner) {
+        open.put(stream, owner);
         stream.onClose(() -> open.remove(stream));
+    }
+
+    /** Closes the streams a route owner (a plugin) opened, as it stops. */
+    void closeAllOf(String owner) {
+        open.forEach((stream, o) -> {
+            if (o.equals(owner)) {
+                stream.close();
+            }
+        });
     }
 
     int openCount() {
@@ -34,7 +42,7 @@ final class EventStreams implements AutoCloseable {
     }
 
     private void keepAlive() {
-        for (JettyEventStream s : open) {
+        for (JettyEventStream s : open.keySet()) {
             s.keepAlive();
         }
     }
@@ -42,7 +50,7 @@ final class EventStreams implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
-        for (JettyEventStream s : open) {
+        for (JettyEventStream s : open.keySet()) {
             s.close();
         }
     }

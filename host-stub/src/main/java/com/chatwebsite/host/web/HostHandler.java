@@ -48,8 +48,9 @@ public final class HostHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) {
         WebResponse answer;
         Optional<EventStreamHandler> streamHandler = Optional.empty();
+        String[] owner = {"host"};
         try {
-            answer = dispatch(request);
+            answer = dispatch(request, owner);
             streamHandler = answer.stream();
         } catch (HttpError e) {
             answer = HostJson.error(e.status(), e.code(), e.getMessage(), e.fields());
@@ -70,17 +71,18 @@ public final class HostHandler extends Handler.Abstract {
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
         if (streamHandler.isPresent()) {
-            openStream(request, response, callback, streamHandler.get());
+            openStream(request, response, callback, streamHandler.get(), owner[0]);
         } else {
             response.write(true, ByteBuffer.wrap(answer.body()), callback);
         }
         return true;
     }
 
-    private void openStream(Request request, Response response, Callback callback, EventStreamHandler handler) {
+    private void openStream(Request request, Response response, Callback callback, EventStreamHandler handler,
+            String owner) {
         JettyEventStream stream = new JettyEventStream(response, callback);
         request.addFailureListener(stream::abort);
-        streams.add(stream);
+        streams.add(stream, owner);
         stream.keepAlive(); // commits the headers at once
         try {
             handler.open(stream);
@@ -90,7 +92,7 @@ public final class HostHandler extends Handler.Abstract {
         }
     }
 
-    private WebResponse dispatch(Request request) throws Exception {
+    private WebResponse dispatch(Request request, String[] owner) throws Exception {
         String rawPath = request.getHttpURI().getPath();
         List<String> segments = decode(rawPath == null || rawPath.isEmpty() ? "/" : rawPath);
         String method = request.getMethod();
@@ -109,6 +111,7 @@ public final class HostHandler extends Handler.Abstract {
             throw HttpError.notFound("No route for " + method + " " + rawPath + ".");
         }
         RouteTable.Entry entry = match.entry().get();
+        owner[0] = entry.owner();
         Optional<Caller> caller = authenticator.authenticate(entry.route().access(),
                 Optional.ofNullable(request.getHeaders().get("Authorization")));
         long declared = request.getLength();
@@ -162,6 +165,15 @@ public final class HostHandler extends Handler.Abstract {
      */
     public void demoSnippet(java.util.function.Supplier<java.util.Optional<String>> source) {
         pages.demoSnippet(source);
+    }
+
+    /**
+     * Closes the event streams a plugin's routes opened; the host calls it as the plugin stops.
+     *
+     * @param owner the plugin id
+     */
+    public void closeStreamsOf(String owner) {
+        streams.closeAllOf(owner);
     }
 
     /** Closes the open event streams. */
