@@ -1,0 +1,768 @@
+package com.chatwebsite.bench;
+
+import com.chatwebsite.bench.Load.Result;
+import com.chatwebsite.bench.Targets.Agent;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The benchmark: starts the host-stub (with the packaged plugin) and the baseline relay as their own
+ * processes, drives chats at fixed offered rates, searches the highest sustained rate, measures the
+ * heap per idle session and the plugin's start, and writes a markdown report.
+ */
+public final class BenchMain {
+
+    static final Pattern READY = Pattern.compile(
+            "chat-website started: (\\d+) migration\\(s\\) applied, ready in (\\d+) ms");
+    static final double P99_TARGET_MS = 10;
+    static final int P99_TARGET_RATE = 1_000;
+    static final int SUSTAINED_TARGET = 5_000;
+    static final double IDLE_TARGET_KIB = 32;
+    static final double START_TARGET_MS = 2_000;
+    static final double SEARCH_P99_LIMIT_MS = 1_000;
+
+    private final Options o;
+    private Path root;
+    private Path work;
+    private Http http;
+    private final Load.Receiver receiver = new Load.Receiver();
+    private final Http.StreamCounts counts = new Http.StreamCounts();
+    private final List<String> notes = new ArrayList<>();
+    private final ZonedDateTime began = ZonedDateTime.now();
+    private Map<String, String> machine;
+
+    /** A measured start of the host. */
+    record Start(String label, int migrations, long readyInMs, double healthMs) {
+    }
+
+    /** The idle-session memory phase. */
+    record Memory(int requested, int opened, long streamsOpenAtEnd, Jvm.Heap before, Jvm.Heap after,
+            double openSeconds, Map<String, long[]> growth, List<String> failures, long rssBefore, long rssAfter) {
+
+        double perSessionLiveBytes() {
+            return opened == 0 ? Double.NaN : (after.liveBytes() - before.liveBytes()) / (double) opened;
+        }
+
+        double perSessionUsedBytes() {
+            return opened == 0 || before.usedBytes() < 0 ? Double.NaN
+                    : (after.usedBytes() - before.usedBytes()) / (double) opened;
+        }
+    }
+
+    private final List<Start> starts = new ArrayList<>();
+    private double baselineStartMs = Double.NaN;
+    private final List<Result> fixed = new ArrayList<>();
+    private final Map<String, List<Result>> search = new LinkedHashMap<>();
+    private final Map<String, Integer> sustained = new LinkedHashMap<>();
+    private final Map<String, Boolean> searchExhausted = new LinkedHashMap<>();
+    private Result profiled;
+    private List<String> profile = List.of();
+    private Memory memory;
+    private long widgetRaw = -1;
+    private long widgetGzip = -1;
+    private Duration took;
+
+    private BenchMain(Options o) {
+        this.o = o;
+    }
+
+    public static void main(String[] args) {
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            if (!e.getMessage().isEmpty()) {
+                System.err.println("bench: " + e.getMessage());
+            }
+            System.err.println(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        int code;
+        try {
+            code = new BenchMain(o).run();
+        } catch (Exception e) {
+            System.err.println("bench: " + e);
+            e.printStackTrace();
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    private static void progress(String message) {
+        System.err.println("[bench " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "] "
+                + message);
+    }
+
+    private int run() throws Exception {
+        root = locateRoot();
+        Path hostJar = root.resolve("host-stub/target/host-stub.jar");
+        Path pluginJar = root.resolve("chat-plugin/target/chat-website-plugin.jar");
+        if (!Files.isRegularFile(hostJar) || !Files.isRegularFile(pluginJar)) {
+            System.err.println("bench: build first (mvn -q -B -DskipTests package): missing " + hostJar + " or "
+                    + pluginJar);
+            return 2;
+        }
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        work = root.resolve("bench/target/bench-run-" + stamp);
+        Files.createDirectories(work.resolve("plugins"));
+        Files.createDirectories(work.resolve("logs"));
+        Files.copy(pluginJar, work.resolve("plugins/chat-website-plugin.jar"), StandardCopyOption.REPLACE_EXISTING);
+        Path dataDir = work.resolve("host-data");
+        machine = Machine.describe();
+        progress("work folder " + work + (o.quick ? " (quick run)" : ""));
+        long t0 = System.nanoTime();
+        String adminToken = token();
+        List<Agent> agents = new ArrayList<>();
+        for (int i = 0; i < o.agents; i++) {
+            agents.add(new Agent("b" + i, token()));
+        }
+        http = new Http();
+        Child hostProcess = null;
+        Child baselineProcess = null;
+        try {
+            progress("starting the host-stub with the plugin (fresh " + (o.db.equals("h2") ? "H2" : "PostgreSQL")
+                    + " database)");
+            int hostPort = freePort();
+            hostProcess = startHost(hostJar, dataDir, hostPort, adminToken, agents, "host-1");
+            Targets.Host host = new Targets.Host(hostProcess, URI.create("http://127.0.0.1:" + hostPort), adminToken,
+                    agents);
+            starts.add(measureStart("first start, empty database", hostProcess, host.base));
+            progress("plugin ready in " + starts.get(0).readyInMs() + " ms (log), health STARTED after "
+                    + String.format("%.0f", starts.get(0).healthMs()) + " ms");
+
+            progress("starting the baseline relay");
+            int basePort = freePort();
+            baselineProcess = startBaseline(basePort);
+            Targets.Baseline baseline = new Targets.Baseline(baselineProcess, URI.create("http://127.0.0.1:" + basePort));
+            baselineStartMs = awaitHealth(baselineProcess, baseline.base.resolve("/health"), null);
+
+            progress("opening " + o.chats + " chats on each (customer stream, accepted by one of " + o.agents
+                    + " agents)");
+            host.setUpChats(http, o.chats, receiver, counts);
+            baseline.setUpChats(http, o.chats, receiver, counts);
+            Load load = new Load(receiver, counts, o.connections);
+
+            if (o.jitWarmupSeconds > 0) {
+                int rate = o.rates.isEmpty() ? 1_000 : o.rates.stream().mapToInt(Integer::intValue).min().getAsInt();
+                for (Load.Target t : List.of(host, baseline)) {
+                    int seconds = t == host ? o.jitWarmupSeconds : Math.min(20, o.jitWarmupSeconds);
+                    progress(String.format("%s: JIT warm-up at %,d msg/s for %d s (not in the figures)", t.name(), rate,
+                            seconds));
+                    progress(summary(load.run(t, rate, 0, seconds, o.drainSeconds, null)));
+                }
+            }
+            for (int rate : o.rates) {
+                for (Load.Target t : List.of(host, baseline)) {
+                    progress(String.format("%s at %,d msg/s: %d s warm-up + %d s", t.name(), rate, o.warmupSeconds,
+                            o.durationSeconds));
+                    Result r = load.run(t, rate, o.warmupSeconds, o.durationSeconds, o.drainSeconds, null);
+                    fixed.add(r);
+                    progress(summary(r));
+                }
+            }
+            if (!o.skipSearch) {
+                for (Load.Target t : List.of(host, baseline)) {
+                    List<Result> steps = new ArrayList<>();
+                    search.put(t.name(), steps);
+                    searchExhausted.put(t.name(), true);
+                    for (int rate : o.steps) {
+                        progress(String.format("search %s at %,d msg/s: %d s warm-up + %d s", t.name(), rate,
+                                o.stepWarmupSeconds, o.stepSeconds));
+                        Result r = load.run(t, rate, o.stepWarmupSeconds, o.stepSeconds, o.drainSeconds, null);
+                        steps.add(r);
+                        progress(summary(r));
+                        if (passes(r)) {
+                            sustained.put(t.name(), rate);
+                        } else {
+                            searchExhausted.put(t.name(), false);
+                            break;
+                        }
+                    }
+                }
+            }
+            if (o.profile) {
+                int rate = sustained.getOrDefault("ours",
+                        o.rates.isEmpty() ? 1_000 : o.rates.stream().mapToInt(Integer::intValue).min().getAsInt());
+                progress(String.format("ours at %,d msg/s with a JFR recording of the host (profiling run, not "
+                        + "in the figures)", rate));
+                long pid = hostProcess.pid();
+                Path jfr = work.resolve("logs/host-profile.jfr");
+                List<String> failure = new ArrayList<>();
+                profiled = load.run(host, rate, o.stepWarmupSeconds, o.stepSeconds, o.drainSeconds, () -> {
+                    try {
+                        Jvm.startRecording(pid);
+                        Thread.sleep(TimeUnit.SECONDS.toMillis(o.stepSeconds));
+                        Jvm.stopRecording(pid, jfr);
+                    } catch (IOException | InterruptedException e) {
+                        failure.add("profiling failed: " + e);
+                    }
+                });
+                progress(summary(profiled));
+                try {
+                    profile = failure.isEmpty() ? Jvm.profileSummary(jfr) : failure;
+                } catch (IOException | RuntimeException e) {
+                    profile = List.of("reading the recording failed: " + e);
+                }
+            }
+            if (!o.skipMemory) {
+                progress("restarting the host on the same database for the memory phase");
+                hostProcess.close();
+                hostProcess = startHost(hostJar, dataDir, hostPort, adminToken, agents, "host-2");
+                Targets.Host host2 = new Targets.Host(hostProcess, host.base, adminToken, agents);
+                starts.add(measureStart(String.format("restart, %,d chats open and %,d messages stored", o.chats,
+                        load.stored("ours")), hostProcess, host2.base));
+                progress("plugin ready in " + starts.get(1).readyInMs() + " ms (log) on restart");
+                memory = idleMemory(host2);
+            }
+        } catch (Exception e) {
+            notes.add("The run stopped early: " + e);
+            progress("stopped early: " + e);
+            e.printStackTrace();
+        } finally {
+            if (hostProcess != null) {
+                hostProcess.close();
+            }
+            if (baselineProcess != null) {
+                baselineProcess.close();
+            }
+            http.close();
+        }
+        widgetSizes();
+        took = Duration.ofNanos(System.nanoTime() - t0);
+        String report = render();
+        System.out.println(report);
+        Path out = o.out != null ? o.out : root.resolve("bench/target/benchmarks-" + stamp + ".md");
+        if (out.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(out.toAbsolutePath().getParent());
+        }
+        Files.writeString(out, report, StandardCharsets.UTF_8);
+        progress("report written to " + out.toAbsolutePath() + "; logs in " + work.resolve("logs"));
+        deleteQuietly(dataDir);
+        return 0;
+    }
+
+    private static boolean passes(Result r) {
+        double p99 = r.worstMs(99);
+        return r.zeroLoss() && !Double.isNaN(p99) && p99 <= SEARCH_P99_LIMIT_MS;
+    }
+
+    private static String summary(Result r) {
+        return String.format("  %s %,d msg/s: offered %,d, received %,d, loss %,d, errors %,d, p50/p99/p99.9 "
+                        + "c→a %s/%s/%s ms, a→c %s/%s/%s ms, server %.2f cores, bench %.2f cores"
+                        + (r.streamsEnded() > 0 ? ", " + r.streamsEnded() + " streams closed by the server" : "")
+                        + (r.settleSeconds() > 2 ? String.format(", the server took %.0f s to calm down after",
+                                r.settleSeconds()) : ""),
+                r.target(), r.rate(), r.offered(), r.received()[0] + r.received()[1], r.loss(),
+                r.errors() + r.skipped(), ms(r.ms(0, 50)), ms(r.ms(0, 99)), ms(r.ms(0, 99.9)), ms(r.ms(1, 50)),
+                ms(r.ms(1, 99)), ms(r.ms(1, 99.9)), r.serverCores(), r.benchCores());
+    }
+
+    private Path locateRoot() throws Exception {
+        if (o.root != null) {
+            return o.root.toAbsolutePath().normalize();
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        if (Files.isDirectory(cwd.resolve("host-stub")) && Files.isDirectory(cwd.resolve("chat-plugin"))) {
+            return cwd;
+        }
+        Path jar = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path candidate = jar.getParent() == null ? cwd : jar.getParent().getParent().getParent();
+        return candidate == null ? cwd : candidate.toAbsolutePath().normalize();
+    }
+
+    private static String token() {
+        byte[] b = new byte[16];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private Child startHost(Path hostJar, Path dataDir, int port, String adminToken, List<Agent> agents, String tag)
+            throws IOException {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("HOST_PORT", Integer.toString(port));
+        env.put("HOST_DATA_DIR", dataDir.toString());
+        env.put("HOST_PLUGINS_DIR", work.resolve("plugins").toString());
+        env.put("HOST_ADMIN_TOKEN", adminToken);
+        StringBuilder spec = new StringBuilder();
+        for (Agent a : agents) {
+            spec.append(spec.length() == 0 ? "" : ",").append(a.name()).append(':').append(a.token()).append(':')
+                    .append(o.agentCapacity);
+        }
+        env.put("HOST_AGENTS", spec.toString());
+        env.put("HOST_DEMO", "false");
+        env.put("HOST_PUBLIC_URL", "http://127.0.0.1:" + port);
+        o.dbUrl().ifPresent(url -> {
+            env.put("HOST_DB_URL", url);
+            env.put("HOST_DB_USER", o.dbUser);
+            env.put("HOST_DB_PASSWORD", o.dbPassword);
+        });
+        return Child.start(tag, List.of(java(), "-Xmx" + o.heap, "-jar", hostJar.toString()), env, work,
+                work.resolve("logs/" + tag + ".log"));
+    }
+
+    private Child startBaseline(int port) throws IOException {
+        List<String> cp = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            cp.add(Path.of(entry).toAbsolutePath().toString());
+        }
+        return Child.start("baseline", List.of(java(), "-Xmx" + o.heap, "-cp", String.join(java.io.File.pathSeparator, cp),
+                BaselineServer.class.getName(), Integer.toString(port)), Map.of(), work,
+                work.resolve("logs/baseline.log"));
+    }
+
+    /** Polls the health URL until it answers 200 (and, for the host, lists the plugin STARTED). */
+    private double awaitHealth(Child child, URI health, String pluginId) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < end) {
+            if (!child.process.isAlive()) {
+                throw new IOException(child.name + " exited with " + child.process.exitValue() + ":\n" + child.tail(30));
+            }
+            try {
+                RawHttp.Response r = http.send("GET", health, null);
+                long now = System.nanoTime();
+                if (r.status() == 200) {
+                    if (pluginId == null) {
+                        return (now - child.startedNanos) / 1e6;
+                    }
+                    JsonNode body = Http.JSON.readTree(r.body());
+                    for (JsonNode p : body.path("plugins")) {
+                        if (pluginId.equals(p.path("id").asText()) && "STARTED".equals(p.path("state").asText())) {
+                            return (now - child.startedNanos) / 1e6;
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IOException(child.name + " did not become healthy in 120 s:\n" + child.tail(30));
+    }
+
+    private Start measureStart(String label, Child child, URI base) throws Exception {
+        double healthMs = awaitHealth(child, base.resolve("/health"), "chat-website");
+        Optional<Matcher> m = child.awaitOutput(READY, 10_000);
+        if (m.isEmpty()) {
+            throw new IOException("no 'chat-website started' line in the host's output:\n" + child.tail(30));
+        }
+        return new Start(label, Integer.parseInt(m.get().group(1)), Long.parseLong(m.get().group(2)), healthMs);
+    }
+
+    private Memory idleMemory(Targets.Host host) throws Exception {
+        int k = o.idleSessions;
+        host.createWebsite(http, "idle", Math.min(100_000, Math.max(20_000, k + 1_000)));
+        host.available(http, host.agents.get(0));
+        Http.StreamCounts idle = new Http.StreamCounts();
+        Http.LineListener ignore = (line, t) -> { };
+        AtomicInteger base = new AtomicInteger();
+        int warm = Math.min(200, k);
+        int offset = 1_000_000;
+        progress("memory: " + warm + " warm-up sessions");
+        Targets.tolerant(warm, 16, i -> {
+            String[] s = host.openSession(http, offset + i);
+            Targets.await(host.customerStream(http, s[0], s[1], ignore, idle), 30);
+            return null;
+        }, base, System.nanoTime() + TimeUnit.MINUTES.toNanos(2));
+        Thread.sleep(2_000);
+        long pid = host.child.pid();
+        Jvm.Heap before = Jvm.heap(pid);
+        long rssBefore = rss(pid);
+        progress(String.format("memory: live heap %.1f MiB before; opening %,d idle sessions with their streams",
+                before.liveBytes() / 1048576.0, k));
+        AtomicInteger ok = new AtomicInteger();
+        long t0 = System.nanoTime();
+        Thread reporter = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(10_000);
+                    progress(String.format("memory: %,d sessions open", ok.get()));
+                }
+            } catch (InterruptedException e) {
+                // done
+            }
+        }, "bench-progress");
+        reporter.setDaemon(true);
+        reporter.start();
+        List<String> failures = Targets.tolerant(k, 32, i -> {
+            String[] s = host.openSession(http, offset + warm + i);
+            Targets.await(host.customerStream(http, s[0], s[1], ignore, idle), 30);
+            return null;
+        }, ok, System.nanoTime() + TimeUnit.MINUTES.toNanos(o.quick ? 3 : 8));
+        reporter.interrupt();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Thread.sleep(3_000);
+        Jvm.Heap after = Jvm.heap(pid);
+        long rssAfter = rss(pid);
+        long open = idle.open.sum();
+        Memory m = new Memory(k, ok.get(), open, before, after, seconds, Jvm.growth(before, after, 12), failures,
+                rssBefore, rssAfter);
+        progress(String.format("memory: %,d opened in %.1f s, %,d idle streams open, %.1f KiB live heap per session",
+                ok.get(), seconds, open, m.perSessionLiveBytes() / 1024));
+        return m;
+    }
+
+    /** The process's resident memory in bytes; -1 when unknown. */
+    private static long rss(long pid) {
+        return Machine.read("/proc/" + pid + "/status").flatMap(s -> s.lines().filter(l -> l.startsWith("VmRSS:"))
+                .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D", "")) * 1024)).orElse(-1L);
+    }
+
+    private void widgetSizes() {
+        Path widget = root.resolve("chat-plugin/src/main/resources/widget/widget.js");
+        try {
+            byte[] raw = Files.readAllBytes(widget);
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            try (GZIPOutputStream gz = new GZIPOutputStream(buf)) {
+                gz.write(raw);
+            }
+            widgetRaw = raw.length;
+            widgetGzip = buf.size();
+        } catch (IOException e) {
+            notes.add("widget.js could not be read: " + e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // left behind under bench/target
+                }
+            });
+        } catch (IOException e) {
+            // left behind under bench/target
+        }
+    }
+
+    // ---------------------------------------------------------------- report
+
+    private static String ms(double v) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        return v >= 100 ? String.format("%,.0f", v) : v >= 10 ? String.format("%.1f", v) : String.format("%.2f", v);
+    }
+
+    private static String kib(double bytes) {
+        return Double.isNaN(bytes) ? "–" : String.format("%.1f KiB", bytes / 1024);
+    }
+
+    private static String ratio(double ours, double base) {
+        if (Double.isNaN(ours) || Double.isNaN(base) || base <= 0) {
+            return "–";
+        }
+        double x = ours / base;
+        return x >= 100 ? String.format("%,.0f×", x) : String.format("%.1f×", x);
+    }
+
+    private static String verdict(boolean pass) {
+        return pass ? "**PASS**" : "**MISS**";
+    }
+
+    private Optional<Result> fixedResult(String target, int rate) {
+        return fixed.stream().filter(r -> r.target().equals(target) && r.rate() == rate).findFirst();
+    }
+
+    String command() {
+        StringBuilder c = new StringBuilder("mvn -q -B -DskipTests package && java -jar bench/target/bench.jar");
+        for (String a : o.raw) {
+            c.append(' ').append(a.contains(" ") ? "'" + a + "'" : a);
+        }
+        return c.toString().replace(o.dbPassword.isEmpty() ? "\u0000" : o.dbPassword, "***");
+    }
+
+    private String render() {
+        StringBuilder r = new StringBuilder();
+        r.append("# Benchmarks\n\n");
+        r.append("Produced by this command, from the project's root:\n\n```sh\n").append(command()).append("\n```\n\n");
+        r.append("Run on ").append(began.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))
+                .append(String.format(", %d min %02d s in all", took.toMinutes(), took.toSecondsPart()))
+                .append(o.quick ? " (**--quick**: a smoke run with short phases, not figures to rely on)" : "")
+                .append(". The host-stub, the baseline and this load generator each run as their own process on the "
+                        + "same machine, all traffic on 127.0.0.1.\n\n");
+        for (String n : notes) {
+            r.append("> ").append(n).append("\n\n");
+        }
+
+        r.append("## Machine\n\n| | |\n|---|---|\n");
+        machine.forEach((k, v) -> r.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        r.append("| Load average at the end | ").append(Machine.loadAverage()).append(" |\n");
+        r.append("| Server JVMs | `java -Xmx").append(o.heap).append("`, default collector (G1) |\n");
+        r.append("| Database | ").append(o.db.equals("h2") ? "H2 file in a fresh folder under bench/target"
+                : "PostgreSQL " + o.dbUrl).append(" |\n\n");
+
+        r.append("## Targets\n\n| target | measured | result |\n|---|---|---|\n");
+        Optional<Result> at1k = fixedResult("ours", P99_TARGET_RATE);
+        r.append(String.format("| p99 ≤ %.0f ms at %,d msg/s (both directions) | ", P99_TARGET_MS, P99_TARGET_RATE));
+        if (at1k.isPresent()) {
+            double p99 = at1k.get().worstMs(99);
+            r.append(String.format("p99 %s ms (customer→agent %s, agent→customer %s), loss %,d | %s |\n", ms(p99),
+                    ms(at1k.get().ms(0, 99)), ms(at1k.get().ms(1, 99)), at1k.get().loss(),
+                    verdict(!Double.isNaN(p99) && p99 <= P99_TARGET_MS)));
+        } else {
+            r.append("not measured (1,000 msg/s not among --rates) | – |\n");
+        }
+        r.append(String.format("| ≥ %,d msg/s sustained with zero loss | ", SUSTAINED_TARGET));
+        if (search.containsKey("ours")) {
+            Integer best = sustained.get("ours");
+            r.append(best == null ? "none of the steps" : String.format("%,d msg/s%s", best,
+                    Boolean.TRUE.equals(searchExhausted.get("ours")) ? " (the highest step tried)" : ""))
+                    .append(" | ").append(verdict(best != null && best >= SUSTAINED_TARGET)).append(" |\n");
+        } else {
+            r.append("not measured | – |\n");
+        }
+        r.append(String.format("| ≤ %.0f KiB heap per idle open session | ", IDLE_TARGET_KIB));
+        if (memory != null && memory.opened() > 0) {
+            double kib = memory.perSessionLiveBytes() / 1024;
+            r.append(String.format("%.1f KiB (live heap after full GC, %,d sessions%s) | %s |\n", kib, memory.opened(),
+                    memory.opened() < memory.requested() ? String.format(" of %,d asked", memory.requested()) : "",
+                    verdict(kib <= IDLE_TARGET_KIB)));
+        } else {
+            r.append("not measured | – |\n");
+        }
+        r.append(String.format("| plugin start ≤ %,.0f ms | ", START_TARGET_MS));
+        if (!starts.isEmpty()) {
+            Start s = starts.get(0);
+            r.append(String.format("%,d ms (its log line, %d migrations on an empty database); process start → "
+                    + "/health STARTED %,.0f ms | %s |\n", s.readyInMs(), s.migrations(), s.healthMs(),
+                    verdict(s.readyInMs() <= START_TARGET_MS)));
+        } else {
+            r.append("not measured | – |\n");
+        }
+        r.append('\n');
+
+        r.append("## Plugin start\n\n");
+        r.append("`ready in` is the plugin's own log line (`chat-website started: N migration(s) applied, ready in "
+                + "X ms`: Flyway migrations, scheduler, re-offering open chats). `health` is from starting the "
+                + "`java -jar host-stub.jar` process to `/health` listing `chat-website` as `STARTED` (JVM start, "
+                + "host database, Jetty, PF4J, the plugin).\n\n");
+        r.append("| start | migrations | ready in (log) | process → health STARTED |\n|---|---|---|---|\n");
+        for (Start s : starts) {
+            r.append(String.format("| %s | %d | %,d ms | %,.0f ms |\n", s.label(), s.migrations(), s.readyInMs(),
+                    s.healthMs()));
+        }
+        if (!Double.isNaN(baselineStartMs)) {
+            r.append(String.format("| baseline relay (for scale) | – | – | %,.0f ms to /health |\n", baselineStartMs));
+        }
+        r.append('\n');
+
+        r.append("## Latency and loss at fixed offered rates\n\n");
+        r.append(String.format("%,d chats, each with a customer event stream; on ours %d agents (capacity %d) hold "
+                        + "them, each with its agent event stream. Messages alternate customer→agent and "
+                        + "agent→customer, so each direction gets half the rate. Open-loop schedule: one pacing "
+                        + "thread queues each message at its time, %d keep-alive HTTP/1.1 connections post them "
+                        + "(a message waits in the queue while all are busy); latency is from the message's "
+                        + "*scheduled* send time to its arrival on the other side's stream, so a late sender "
+                        + "counts against the server. %d s warm-up (not in the percentiles) + %d s measured, after an "
+                        + "unmeasured JIT warm-up at the lowest rate (%d s for ours, whose C2 compiler alone needs "
+                        + "about 25 s of CPU; at most 20 s for the baseline). Ours keeps every message in its "
+                        + "database, so the `stored before` column gives the messages it held when each run began. "
+                        + "Loss = "
+                        + "messages offered (warm-up included) − received within %d s after the last send.\n\n",
+                o.chats, o.agents, o.agentCapacity, o.connections, o.warmupSeconds, o.durationSeconds, o.jitWarmupSeconds,
+                o.drainSeconds));
+        r.append(TABLE_HEAD);
+        for (Result x : fixed) {
+            rows(r, x);
+        }
+        r.append('\n');
+        r.append("Ours as a multiple of the baseline (lower is better):\n\n");
+        r.append("| rate (msg/s) | direction | p50 | p99 | p99.9 | server CPU |\n|---|---|---|---|---|---|\n");
+        for (int rate : o.rates) {
+            Optional<Result> a = fixedResult("ours", rate);
+            Optional<Result> b = fixedResult("baseline", rate);
+            if (a.isEmpty() || b.isEmpty()) {
+                continue;
+            }
+            for (int d = 0; d < 2; d++) {
+                r.append(String.format("| %,d | %s | %s | %s | %s | %s |\n", rate, Load.DIRECTIONS[d],
+                        ratio(a.get().ms(d, 50), b.get().ms(d, 50)), ratio(a.get().ms(d, 99), b.get().ms(d, 99)),
+                        ratio(a.get().ms(d, 99.9), b.get().ms(d, 99.9)),
+                        ratio(a.get().serverCores(), b.get().serverCores())));
+            }
+        }
+        r.append('\n');
+        List<String> errs = new ArrayList<>();
+        List<Result> all = new ArrayList<>(fixed);
+        search.values().forEach(all::addAll);
+        for (Result x : all) {
+            if (x.streamsEnded() > 0) {
+                errs.add(String.format("%s at %,d msg/s: the server closed %,d event stream(s) during the run "
+                        + "(not reopened: later runs of this target lose those chats' messages)", x.target(), x.rate(),
+                        x.streamsEnded()));
+            }
+            if (!x.errorSamples().isEmpty() || x.skipped() > 0) {
+                errs.add(String.format("%s at %,d msg/s: %,d errors, %,d not queued (10 s of messages were "
+                        + "waiting already); first errors: %s", x.target(), x.rate(), x.errors(), x.skipped(),
+                        x.errorSamples()));
+            }
+        }
+        if (!errs.isEmpty()) {
+            r.append("Errors and unsent messages, in any run (\"dropped\": still queued in the load generator when "
+                    + "the run's drain time ended):\n\n");
+        }
+        for (String e : errs) {
+            r.append("- ").append(e).append('\n');
+        }
+        if (!errs.isEmpty()) {
+            r.append('\n');
+        }
+        r.append("Sender lag (how late the load generator itself dispatched, p99 / max):");
+        for (Result x : fixed) {
+            r.append(String.format(" %s@%,d %s/%s ms;", x.target(), x.rate(),
+                    ms(x.senderLag().getValueAtPercentile(99) / 1000.0), ms(x.senderLag().getMaxValue() / 1000.0)));
+        }
+        r.append("\n\n");
+
+        r.append("## Highest sustained rate with zero loss\n\n");
+        if (search.isEmpty()) {
+            r.append("Not run (--skip-search).\n\n");
+        } else {
+            r.append(String.format("Steps of %d s warm-up + %d s each, in order, until a step loses a message, has "
+                    + "an error, or has a p99 over %,.0f ms in either direction.\n\n", o.stepWarmupSeconds,
+                    o.stepSeconds, SEARCH_P99_LIMIT_MS));
+            r.append("| target | highest passing step |\n|---|---|\n");
+            for (String t : search.keySet()) {
+                Integer best = sustained.get(t);
+                r.append("| ").append(t).append(" | ").append(best == null ? "none" : String.format("%,d msg/s", best))
+                        .append(Boolean.TRUE.equals(searchExhausted.get(t)) ? " (all steps passed; the real limit is "
+                                + "higher)" : "").append(" |\n");
+            }
+            r.append('\n').append(TABLE_HEAD);
+            for (List<Result> l : search.values()) {
+                for (Result x : l) {
+                    rows(r, x);
+                }
+            }
+            r.append('\n');
+        }
+
+        r.append("## Memory per idle open session\n\n");
+        if (memory == null) {
+            r.append("Not run").append(o.skipMemory ? " (--skip-memory)" : "").append(".\n\n");
+        } else {
+            Memory m = memory;
+            r.append(String.format("On the restarted host: a website with `maxConcurrentSessions` %,d, one agent "
+                    + "available (so each session is offered and stays *waiting*, never Unmanaged), %d warm-up "
+                    + "sessions, then the live heap (`jcmd <pid> GC.class_histogram`, which runs a full GC first) "
+                    + "before and after opening %,d sessions (POST …/sessions) each with its customer event "
+                    + "stream open and idle.\n\n", Math.min(100_000, Math.max(20_000, m.requested() + 1_000)),
+                    Math.min(200, m.requested()), m.requested()));
+            r.append("| | |\n|---|---|\n");
+            r.append(String.format("| sessions opened | %,d of %,d (in %.1f s, %.0f/s) |\n", m.opened(), m.requested(),
+                    m.openSeconds(), m.opened() / m.openSeconds()));
+            r.append(String.format("| idle streams still open when measured | %,d |\n", m.streamsOpenAtEnd()));
+            r.append(String.format("| live heap before → after | %.1f MiB → %.1f MiB |\n",
+                    m.before().liveBytes() / 1048576.0, m.after().liveBytes() / 1048576.0));
+            r.append(String.format("| **live heap per session** | **%s** |\n", kib(m.perSessionLiveBytes())));
+            r.append(String.format("| heap in use (GC.heap_info, read just after) per session | %s |\n",
+                    kib(m.perSessionUsedBytes())));
+            if (m.rssBefore() > 0 && m.rssAfter() > 0 && m.opened() > 0) {
+                r.append(String.format("| process resident memory (VmRSS) before → after, per session | %.0f MiB → "
+                        + "%.0f MiB, %s (heap the JVM grew into, thread stacks, direct buffers; for scale) |\n",
+                        m.rssBefore() / 1048576.0, m.rssAfter() / 1048576.0,
+                        kib((m.rssAfter() - m.rssBefore()) / (double) m.opened())));
+            }
+            if (!m.failures().isEmpty()) {
+                r.append("| failures | ").append(String.join("; ", m.failures()).replace("|", "/")).append(" |\n");
+            }
+            r.append("\nWhat grew (classes with the most added bytes):\n\n| class | instances | bytes | per session "
+                    + "|\n|---|---|---|---|\n");
+            m.growth().forEach((k, v) -> r.append(String.format("| `%s` | %,d | %,d | %.0f B |\n", k, v[0], v[1],
+                    m.opened() == 0 ? 0.0 : v[1] / (double) m.opened())));
+            r.append('\n');
+        }
+
+        r.append("## widget.js\n\n");
+        if (widgetRaw >= 0) {
+            r.append(String.format("`chat-plugin/src/main/resources/widget/widget.js`: %,d bytes raw, %,d bytes gzipped "
+                    + "(%.1f KiB / %.1f KiB).\n\n", widgetRaw, widgetGzip, widgetRaw / 1024.0, widgetGzip / 1024.0));
+        }
+
+        if (profiled != null || !profile.isEmpty()) {
+            r.append("## Where the host's time goes\n\n");
+            if (profiled != null) {
+                r.append(String.format("A last run of ours at %,d msg/s (its highest sustained step, else the lowest "
+                        + "fixed rate) with a JFR recording (`jcmd <pid> JFR.start settings=profile`) over its "
+                        + "measured part, kept in `bench/target/bench-run-*/logs/host-profile.jfr`; the recording "
+                        + "perturbs it, so it is not in the tables above: %s.\n\n", profiled.rate(),
+                        summary(profiled).strip()));
+            }
+            r.append("```\n");
+            profile.forEach(l -> r.append(l).append('\n'));
+            r.append("```\n\n");
+        }
+
+        r.append("## Method and caveats\n\n");
+        r.append("- The baseline is a bare Jetty 12 server (`bench/src/main/java/com/chatwebsite/bench/BaselineServer."
+                + "java`) with the host-stub's thread pool and stream writer, relaying the same JSON between two "
+                + "event streams per chat (and echoing it on the sender's stream, as the product does), with no "
+                + "plugin, database, authentication or origin check. Ratios show what the product's work costs "
+                + "over moving the bytes.\n");
+        r.append("- All three processes share the machine's cores, so the load generator's own CPU (the `bench CPU` "
+                + "column) competes with the server under test; the same holds for the baseline.\n");
+        r.append("- Percentiles come from HdrHistogram (3 significant digits) of microsecond latencies.\n");
+        r.append("- The logs of the run (the host's and the baseline's output, thread dumps) are kept under "
+                + "`bench/target/bench-run-*/logs`.\n");
+        return r.toString();
+    }
+
+    private static final String TABLE_HEAD = "| target | rate (msg/s) | direction | stored before | offered | received "
+            + "| loss | errors | p50 ms | p99 ms | p99.9 ms | max ms | server CPU | bench CPU |\n"
+            + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+
+    private static void rows(StringBuilder r, Result x) {
+        for (int d = 0; d < 2; d++) {
+            long offered = x.offered() / 2 + (d == 0 ? x.offered() % 2 : 0);
+            long lost = offered - x.received()[d];
+            r.append(String.format("| %s | %,d | %s | %s | %,d | %,d | %,d | %s | %s | %s | %s | %s | %s | %s |\n",
+                    x.target(), x.rate(), Load.DIRECTIONS[d],
+                    d == 1 ? "″" : x.target().equals("ours") ? String.format("%,d", x.storedBefore()) : "–",
+                    offered, x.received()[d], lost,
+                    d == 0 ? String.format("%,d", x.errors() + x.skipped()) : "″",
+                    ms(x.ms(d, 50)), ms(x.ms(d, 99)), ms(x.ms(d, 99.9)), ms(x.maxMs(d)),
+                    d == 0 ? String.format("%.2f cores", x.serverCores()) : "″",
+                    d == 0 ? String.format("%.2f cores", x.benchCores()) : "″"));
+        }
+    }
+}
