@@ -209,8 +209,7 @@ public final class SessionService {
                     data.put("agent", agent.displayName());
                 }
                 stored.addAll(store.append(c, s, List.of(new NewEvent(SessionEvent.MESSAGE, Optional.of(from),
-                        clientMessageId, data)), now));
-                store.updateState(c, withActivity(s, now));
+                        clientMessageId, data)), now, true));
                 return true;
             });
             if (fresh) {
@@ -394,11 +393,10 @@ public final class SessionService {
                 if (s.state() != SessionState.ACTIVE) {
                     throw new InteractionException(Reason.CONFLICT, "not_active", "The chat is no longer active.");
                 }
-                store.updateState(c, withActivity(s, now));
                 return store.append(c, s, List.of(
                         new NewEvent(SessionEvent.VIDEO_CALL, Optional.empty(), Optional.empty(),
                                 Map.of("url", customerUrl, "agent", agent.displayName())),
-                        systemEvent(agent.displayName() + " invites you to a video call: " + customerUrl)), now);
+                        systemEvent(agent.displayName() + " invites you to a video call: " + customerUrl)), now, true);
             });
             publish(stored);
             return null;
@@ -467,11 +465,6 @@ public final class SessionService {
                 Map.of("from", "system", "text", text));
     }
 
-    private static ChatSession withActivity(ChatSession s, Instant now) {
-        return new ChatSession(s.id(), s.websiteId(), s.tokenHash(), s.state(), s.disposition(), s.fields(),
-                s.variables(), s.contactId(), s.page(), s.agent(), s.lastSeq(), s.createdAt(), s.acceptedAt(),
-                s.closedAt(), now);
-    }
 
     private static void checkText(String text, int maxLength) {
         if (text == null || text.isBlank()) {

@@ -86,6 +86,22 @@ public final class SessionStore {
      */
     public List<SessionEvent> append(Connection c, ChatSession session, List<NewEvent> events, Instant at)
             throws SQLException {
+        return append(c, session, events, at, false);
+    }
+
+    /**
+     * Appends events and, in the same row update, optionally records them as the chat's latest
+     * activity (one write of the session row per message).
+     *
+     * @param c the transaction
+     * @param session the locked session
+     * @param events the events
+     * @param at their time
+     * @param activity whether they count as activity (customer and agent messages)
+     * @return the stored events, numbered
+     */
+    public List<SessionEvent> append(Connection c, ChatSession session, List<NewEvent> events, Instant at,
+            boolean activity) throws SQLException {
         long seq = session.lastSeq();
         List<SessionEvent> out = new ArrayList<>();
         for (NewEvent e : events) {
@@ -108,9 +124,16 @@ public final class SessionStore {
             }
             out.add(new SessionEvent(session.id(), seq, e.type(), withoutNulls(data), at));
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE cw_session SET last_seq = ? WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(activity
+                ? "UPDATE cw_session SET last_seq = ?, last_activity_at = ? WHERE id = ?"
+                : "UPDATE cw_session SET last_seq = ? WHERE id = ?")) {
             ps.setLong(1, seq);
-            ps.setString(2, session.id());
+            if (activity) {
+                ps.setObject(2, Db.utc(at));
+                ps.setString(3, session.id());
+            } else {
+                ps.setString(2, session.id());
+            }
             ps.executeUpdate();
         }
         return out;
