@@ -44,6 +44,8 @@ public final class BenchMain {
     static final double IDLE_TARGET_KIB = 32;
     static final double START_TARGET_MS = 2_000;
     static final double SEARCH_P99_LIMIT_MS = 1_000;
+    /** Starting JFR disturbs the host for a few seconds (its C2 compiler recompiles): let that pass. */
+    static final int PROFILE_WARMUP_SECONDS = 10;
 
     private final Options o;
     private Path root;
@@ -213,10 +215,11 @@ public final class BenchMain {
                 long pid = hostProcess.pid();
                 Path jfr = work.resolve("logs/host-profile.jfr");
                 List<String> failure = new ArrayList<>();
-                profiled = load.run(host, rate, o.stepWarmupSeconds, o.stepSeconds, o.drainSeconds, () -> {
+                int warm = Math.max(o.stepWarmupSeconds, PROFILE_WARMUP_SECONDS);
+                profiled = load.run(host, rate, warm, o.stepSeconds, o.drainSeconds, () -> {
                     try {
                         Jvm.startRecording(pid);
-                        Thread.sleep(TimeUnit.SECONDS.toMillis(o.stepSeconds));
+                        Thread.sleep(TimeUnit.SECONDS.toMillis(warm + o.stepSeconds));
                         Jvm.stopRecording(pid, jfr);
                     } catch (IOException | InterruptedException e) {
                         failure.add("profiling failed: " + e);
@@ -331,8 +334,9 @@ public final class BenchMain {
             env.put("HOST_DB_USER", o.dbUser);
             env.put("HOST_DB_PASSWORD", o.dbPassword);
         });
-        return Child.start(tag, List.of(java(), "-Xmx" + o.heap, "-jar", hostJar.toString()), env, work,
-                work.resolve("logs/" + tag + ".log"));
+        Path log = work.resolve("logs/" + tag + ".log");
+        return Child.start(tag, List.of(java(), "-Xmx" + o.heap, Child.gcLogOption(log, tag), "-jar",
+                hostJar.toString()), env, work, log);
     }
 
     private Child startBaseline(int port) throws IOException {
@@ -340,7 +344,9 @@ public final class BenchMain {
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             cp.add(Path.of(entry).toAbsolutePath().toString());
         }
-        return Child.start("baseline", List.of(java(), "-Xmx" + o.heap, "-cp", String.join(java.io.File.pathSeparator, cp),
+        Path log = work.resolve("logs/baseline.log");
+        return Child.start("baseline", List.of(java(), "-Xmx" + o.heap, Child.gcLogOption(log, "baseline"), "-cp",
+                String.join(java.io.File.pathSeparator, cp),
                 BaselineServer.class.getName(), Integer.toString(port)), Map.of(), work,
                 work.resolve("logs/baseline.log"));
     }
@@ -748,8 +754,16 @@ public final class BenchMain {
     }
 
     private static final String TABLE_HEAD = "| target | rate (msg/s) | direction | stored before | offered | received "
-            + "| loss | errors | p50 ms | p99 ms | p99.9 ms | max ms | server CPU | bench CPU |\n"
+            + "| loss | errors | p50 ms | p99 ms | p99.9 ms | max ms | server CPU, GC in the measured part | bench CPU |\n"
             + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+
+    private static String gc(double[] g) {
+        if (g == null || g[0] < 0) {
+            return "";
+        }
+        return g[0] == 0 ? ", no GC pause" : String.format(", %.0f GC pause%s (max %.0f ms)", g[0], g[0] == 1 ? "" : "s",
+                g[2]);
+    }
 
     private static void rows(StringBuilder r, Result x) {
         for (int d = 0; d < 2; d++) {
@@ -761,7 +775,7 @@ public final class BenchMain {
                     offered, x.received()[d], lost,
                     d == 0 ? String.format("%,d", x.errors() + x.skipped()) : "″",
                     ms(x.ms(d, 50)), ms(x.ms(d, 99)), ms(x.ms(d, 99.9)), ms(x.maxMs(d)),
-                    d == 0 ? String.format("%.2f cores", x.serverCores()) : "″",
+                    d == 0 ? String.format("%.2f cores", x.serverCores()) + gc(x.serverGc()) : "″",
                     d == 0 ? String.format("%.2f cores", x.benchCores()) : "″"));
         }
     }

@@ -100,6 +100,42 @@ final class Child implements AutoCloseable {
         return String.join("\n", out);
     }
 
+    private static final Pattern PAUSE = Pattern.compile("^\\[(\\d+[.,]\\d+)s\\].*Pause.* (\\d+[.,]\\d+)ms$",
+            Pattern.MULTILINE);
+
+    /**
+     * The GC pauses the process logged ({@code -Xlog:gc:file=<name>-gc.log} beside its log) between
+     * two {@link System#nanoTime} instants of this process.
+     *
+     * @return {count, total ms, max ms}
+     */
+    double[] gcPauses(long fromNanos, long toNanos) {
+        Path gc = log.resolveSibling(name + "-gc.log");
+        double from = (fromNanos - startedNanos) / 1e9;
+        double to = (toNanos - startedNanos) / 1e9;
+        double[] out = new double[3];
+        try {
+            Matcher m = PAUSE.matcher(Files.readString(gc, StandardCharsets.UTF_8));
+            while (m.find()) {
+                double at = Double.parseDouble(m.group(1).replace(',', '.'));
+                if (at >= from && at <= to) {
+                    double ms = Double.parseDouble(m.group(2).replace(',', '.'));
+                    out[0]++;
+                    out[1] += ms;
+                    out[2] = Math.max(out[2], ms);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new double[] {-1, 0, 0};
+        }
+        return out;
+    }
+
+    /** The JVM option that logs GC pauses where {@link #gcPauses} reads them. */
+    static String gcLogOption(Path log, String name) {
+        return "-Xlog:gc:file=" + log.resolveSibling(name + "-gc.log").toAbsolutePath();
+    }
+
     /** CPU time (user + system) the process used so far, in seconds; -1 when unknown. */
     double cpuSeconds() {
         return cpuSeconds(pid());

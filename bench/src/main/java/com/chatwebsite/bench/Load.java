@@ -151,7 +151,7 @@ final class Load {
     record Result(String target, int rate, int warmupSeconds, int seconds, long offered, long dispatched,
             long accepted, long errors, long skipped, long[] received, long duplicates, Histogram[] latency,
             Histogram senderLag, double serverCores, double benchCores, List<String> errorSamples, long streamsEnded,
-            double settleSeconds, long storedBefore) {
+            double settleSeconds, long storedBefore, double[] serverGc) {
 
         long loss() {
             return offered - received[0] - received[1];
@@ -209,9 +209,9 @@ final class Load {
     /**
      * Runs one fixed rate.
      *
-     * @param onMeasure called on its own thread when the measured part begins (to profile it); may be null
+     * @param onStart called on its own thread as the run begins (to profile it); may be null
      */
-    Result run(Target target, int rate, int warmupSeconds, int seconds, int drainSeconds, Runnable onMeasure)
+    Result run(Target target, int rate, int warmupSeconds, int seconds, int drainSeconds, Runnable onStart)
             throws InterruptedException {
         Tracker tr = new Tracker(nextRun++, rate, warmupSeconds, seconds);
         RawHttp.Pool pool = pool(target);
@@ -225,14 +225,14 @@ final class Load {
         Thread pacer = new Thread(() -> send(tr, target.chats(), pool, lag), "bench-pacer");
         pacer.setDaemon(true);
         Thread mid = null;
-        if (onMeasure != null) {
-            long at = tr.t0 + TimeUnit.SECONDS.toNanos(warmupSeconds);
+        if (onStart != null) {
+            long at = tr.t0;
             mid = new Thread(() -> {
                 long wait = at - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                onMeasure.run();
+                onStart.run();
             }, "bench-profiler");
             mid.setDaemon(true);
             mid.start();
@@ -274,7 +274,8 @@ final class Load {
                 new long[] {tr.received[0].sum(), tr.received[1].sum()}, tr.duplicates.sum(),
                 new Histogram[] {tr.latency[0].copy(), tr.latency[1].copy()}, lag,
                 serverCpu < 0 ? Double.NaN : serverCpu / wall, benchCpu < 0 ? Double.NaN : benchCpu / wall,
-                List.copyOf(tr.errorSamples), counts.ended.sum() - ended0, settleSeconds, stored(target.name()));
+                List.copyOf(tr.errorSamples), counts.ended.sum() - ended0, settleSeconds, stored(target.name()),
+                target.process().gcPauses(tr.t0 + TimeUnit.SECONDS.toNanos(warmupSeconds), scheduleEnd));
         stored.merge(target.name(), tr.accepted.sum(), Long::sum);
         Thread.sleep(500);
         return r;
