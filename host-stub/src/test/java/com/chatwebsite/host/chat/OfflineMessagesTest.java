@@ -131,8 +131,9 @@ class OfflineMessagesTest {
         assertEquals(new String(PDF, StandardCharsets.US_ASCII),
                 new String(attachment.getInputStream().readAllBytes(), StandardCharsets.US_ASCII));
 
+        Poll.until(WAIT, "the e-mail interaction opens", () -> api.http.get("/api/interactions?channel=mail",
+                TestHost.ADMIN_TOKEN).json().size() == 1);
         JsonNode interactions = api.http.get("/api/interactions?channel=mail", TestHost.ADMIN_TOKEN).json();
-        assertEquals(1, interactions.size());
         JsonNode opened = interactions.get(0);
         assertEquals("ada@example.com", opened.get("from").asText());
         assertEquals("inbox@shop.example.com", opened.get("to").asText());
