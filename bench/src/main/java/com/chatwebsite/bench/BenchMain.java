@@ -44,8 +44,6 @@ public final class BenchMain {
     static final double IDLE_TARGET_KIB = 32;
     static final double START_TARGET_MS = 2_000;
     static final double SEARCH_P99_LIMIT_MS = 1_000;
-    /** Starting JFR disturbs the host for a few seconds (its C2 compiler recompiles): let that pass. */
-    static final int PROFILE_WARMUP_SECONDS = 10;
 
     private final Options o;
     private Path root;
@@ -215,21 +213,20 @@ public final class BenchMain {
                 long pid = hostProcess.pid();
                 Path jfr = work.resolve("logs/host-profile.jfr");
                 List<String> failure = new ArrayList<>();
-                int warm = Math.max(o.stepWarmupSeconds, PROFILE_WARMUP_SECONDS);
-                profiled = load.run(host, rate, warm, o.stepSeconds, o.drainSeconds, () -> {
+                profiled = load.run(host, rate, o.stepWarmupSeconds, o.stepSeconds, o.drainSeconds, () -> {
                     try {
-                        Jvm.startRecording(pid);
-                        Thread.sleep(TimeUnit.SECONDS.toMillis(warm + o.stepSeconds));
-                        Jvm.stopRecording(pid, jfr);
+                        Jvm.startRecording(pid, work.resolve("logs/bench.jfc"));
                     } catch (IOException | InterruptedException e) {
-                        failure.add("profiling failed: " + e);
+                        failure.add("JFR did not start: " + e);
                     }
                 });
                 progress(summary(profiled));
                 try {
-                    profile = failure.isEmpty() ? Jvm.profileSummary(jfr) : failure;
+                    Jvm.stopRecording(pid, jfr);
+                    profile = failure.isEmpty()
+                            ? Jvm.profileSummary(jfr, profiled.measuredFrom(), profiled.measuredTo()) : failure;
                 } catch (IOException | RuntimeException e) {
-                    profile = List.of("reading the recording failed: " + e);
+                    profile = List.of("the JFR recording failed: " + e);
                 }
             }
             if (!o.skipMemory) {
@@ -725,15 +722,15 @@ public final class BenchMain {
                     + "(%.1f KiB / %.1f KiB).\n\n", widgetRaw, widgetGzip, widgetRaw / 1024.0, widgetGzip / 1024.0));
         }
 
-        if (profiled != null || !profile.isEmpty()) {
+        if (profiled != null) {
             r.append("## Where the host's time goes\n\n");
-            if (profiled != null) {
-                r.append(String.format("A last run of ours at %,d msg/s (its highest sustained step, else the lowest "
-                        + "fixed rate) with a JFR recording (`jcmd <pid> JFR.start settings=profile`) over its "
-                        + "measured part, kept in `bench/target/bench-run-*/logs/host-profile.jfr`; the recording "
-                        + "perturbs it, so it is not in the tables above: %s.\n\n", profiled.rate(),
-                        summary(profiled).strip()));
-            }
+            r.append(String.format("A last run of ours at %,d msg/s (its highest sustained step, else the lowest fixed "
+                    + "rate), %d s warm-up + %d s, with a JFR recording (CPU samples every 10 ms and GC pauses "
+                    + "only) started as it began. Starting JFR in the running host disturbs it for about half a "
+                    + "minute on this machine (even with these minimal settings), so this run's own figures are "
+                    + "not in the tables above and only the *distribution* of the samples below is meant: %s. The "
+                    + "recording is `bench/target/bench-run-*/logs/host-profile.jfr`.\n\n",
+                    profiled.rate(), profiled.warmupSeconds(), profiled.seconds(), summary(profiled).strip()));
             r.append("```\n");
             profile.forEach(l -> r.append(l).append('\n'));
             r.append("```\n\n");
@@ -748,7 +745,7 @@ public final class BenchMain {
         r.append("- All three processes share the machine's cores, so the load generator's own CPU (the `bench CPU` "
                 + "column) competes with the server under test; the same holds for the baseline.\n");
         r.append("- Percentiles come from HdrHistogram (3 significant digits) of microsecond latencies.\n");
-        r.append("- The logs of the run (the host's and the baseline's output, thread dumps) are kept under "
+        r.append("- The logs of the run (the servers' output and GC logs, the JFR recording) are kept under "
                 + "`bench/target/bench-run-*/logs`.\n");
         return r.toString();
     }

@@ -84,9 +84,30 @@ final class Jvm {
         return out;
     }
 
-    /** Starts a JFR recording (the low-overhead "default" settings: a CPU sample every 20 ms) in a child JVM. */
-    static void startRecording(long pid) throws IOException, InterruptedException {
-        jcmd(pid, "JFR.start", "name=bench", "settings=default");
+    /**
+     * JFR settings with CPU samples and GC pauses only, the least a recording can disturb: no I/O or
+     * exception events, which JFR implements by re-instrumenting JDK classes.
+     */
+    static final String SETTINGS = String.join("\n",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+            "<configuration version=\"2.0\" label=\"bench\" description=\"CPU samples and GC pauses only\">",
+            "  <event name=\"jdk.ExecutionSample\"><setting name=\"enabled\">true</setting>"
+                    + "<setting name=\"period\">10 ms</setting></event>",
+            "  <event name=\"jdk.GarbageCollection\"><setting name=\"enabled\">true</setting>"
+                    + "<setting name=\"threshold\">0 ms</setting></event>",
+            "  <event name=\"jdk.FileRead\"><setting name=\"enabled\">false</setting></event>",
+            "  <event name=\"jdk.FileWrite\"><setting name=\"enabled\">false</setting></event>",
+            "  <event name=\"jdk.FileForce\"><setting name=\"enabled\">false</setting></event>",
+            "  <event name=\"jdk.SocketRead\"><setting name=\"enabled\">false</setting></event>",
+            "  <event name=\"jdk.SocketWrite\"><setting name=\"enabled\">false</setting></event>",
+            "  <event name=\"jdk.JavaErrorThrow\"><setting name=\"enabled\">false</setting></event>",
+            "  <event name=\"jdk.JavaExceptionThrow\"><setting name=\"enabled\">false</setting></event>",
+            "</configuration>", "");
+
+    /** Starts a JFR recording ({@link #SETTINGS}, written next to the output file) in a child JVM. */
+    static void startRecording(long pid, Path settingsFile) throws IOException, InterruptedException {
+        Files.writeString(settingsFile, SETTINGS);
+        jcmd(pid, "JFR.start", "name=bench", "settings=" + settingsFile.toAbsolutePath());
     }
 
     /** Stops the recording and writes it to a file. */
@@ -114,7 +135,7 @@ final class Jvm {
      *
      * @return report lines
      */
-    static List<String> profileSummary(Path file) throws IOException {
+    static List<String> profileSummary(Path file, java.time.Instant from, java.time.Instant to) throws IOException {
         Map<String, Integer> byComponent = new HashMap<>();
         Map<String, Integer> byMethod = new HashMap<>();
         Map<String, Integer> byAppMethod = new HashMap<>();
@@ -127,6 +148,9 @@ final class Jvm {
         try (jdk.jfr.consumer.RecordingFile rf = new jdk.jfr.consumer.RecordingFile(file)) {
             while (rf.hasMoreEvents()) {
                 jdk.jfr.consumer.RecordedEvent e = rf.readEvent();
+                if (e.getStartTime().isBefore(from) || e.getStartTime().isAfter(to)) {
+                    continue;
+                }
                 String type = e.getEventType().getName();
                 if (first == null || e.getStartTime().isBefore(first)) {
                     first = e.getStartTime();
@@ -181,13 +205,13 @@ final class Jvm {
                 gcs, gcMillis));
         out.add("");
         out.add("by component (topmost frame in a known package; JDK frames count for their caller):");
-        top(out, byComponent, samples, 12);
+        top(out, byComponent, samples, 10);
         out.add("");
         out.add("hottest methods (top frame):");
-        top(out, byMethod, samples, 15);
+        top(out, byMethod, samples, 10);
         out.add("");
         out.add("hottest product or H2 methods (topmost such frame):");
-        top(out, byAppMethod, samples, 15);
+        top(out, byAppMethod, samples, 12);
         return out;
     }
 

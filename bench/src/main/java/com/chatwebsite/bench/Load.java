@@ -151,7 +151,8 @@ final class Load {
     record Result(String target, int rate, int warmupSeconds, int seconds, long offered, long dispatched,
             long accepted, long errors, long skipped, long[] received, long duplicates, Histogram[] latency,
             Histogram senderLag, double serverCores, double benchCores, List<String> errorSamples, long streamsEnded,
-            double settleSeconds, long storedBefore, double[] serverGc) {
+            double settleSeconds, long storedBefore, double[] serverGc, java.time.Instant measuredFrom,
+            java.time.Instant measuredTo) {
 
         long loss() {
             return offered - received[0] - received[1];
@@ -194,6 +195,11 @@ final class Load {
         this.receiver = receiver;
         this.counts = counts;
         this.connections = connections;
+    }
+
+    /** The wall-clock instant of a {@link System#nanoTime} value. */
+    static java.time.Instant wall(long nanos) {
+        return java.time.Instant.now().plusNanos(nanos - System.nanoTime());
     }
 
     /** The messages a target accepted (201) in all runs so far. */
@@ -275,7 +281,8 @@ final class Load {
                 new Histogram[] {tr.latency[0].copy(), tr.latency[1].copy()}, lag,
                 serverCpu < 0 ? Double.NaN : serverCpu / wall, benchCpu < 0 ? Double.NaN : benchCpu / wall,
                 List.copyOf(tr.errorSamples), counts.ended.sum() - ended0, settleSeconds, stored(target.name()),
-                target.process().gcPauses(tr.t0 + TimeUnit.SECONDS.toNanos(warmupSeconds), scheduleEnd));
+                target.process().gcPauses(tr.t0 + TimeUnit.SECONDS.toNanos(warmupSeconds), scheduleEnd),
+                wall(tr.t0 + TimeUnit.SECONDS.toNanos(warmupSeconds)), wall(scheduleEnd));
         stored.merge(target.name(), tr.accepted.sum(), Long::sum);
         Thread.sleep(500);
         return r;

@@ -57,7 +57,7 @@ final class Options {
             "  --idle K                  idle sessions of the memory phase (default 10000)",
             "  --connections N           keep-alive connections the load is posted over, per target (default 64)",
             "  --jit-warmup S            unmeasured run at the lowest rate before the first (default 45 s; baseline <= 20 s)",
-            "  --skip-search, --skip-memory, --no-profile (no JFR recording of the host)");
+            "  --skip-search, --skip-memory, --no-profile (no JFR recordings)");
 
     static Options parse(String[] args) {
         Options o = new Options(List.of(args));
