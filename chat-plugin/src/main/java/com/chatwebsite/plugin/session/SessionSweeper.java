@@ -5,7 +5,9 @@ import com.chatwebsite.plugin.website.Website;
 import com.chatwebsite.plugin.website.WebsiteService;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +41,9 @@ public final class SessionSweeper {
         Duration timeout = Duration.ofSeconds(host.settings().chatTimeoutSeconds());
         int closed = 0;
         List<ChatSession> open = sessions.openSessions();
+        Map<String, Optional<Website>> byId = new HashMap<>(); // one lookup per website per pass
         for (ChatSession s : open) {
-            Optional<Website> website = websites.byId(s.websiteId());
+            Optional<Website> website = byId.computeIfAbsent(s.websiteId(), websites::byId);
             if (website.isEmpty()) {
                 continue;
             }
