@@ -71,7 +71,7 @@ class PackagedPluginTest {
         assertEquals("UP", json.get("status").asText());
         JsonNode plugin = json.get("plugins").get(0);
         assertEquals("chat-website", plugin.get("id").asText());
-        assertEquals("1.0.0", plugin.get("version").asText());
+        assertEquals("1.1.0", plugin.get("version").asText());
         assertEquals("STARTED", plugin.get("state").asText());
     }
 
@@ -106,7 +106,7 @@ class PackagedPluginTest {
         JsonNode p = plugins.get(0);
         assertEquals("chat-website", p.get("id").asText());
         assertEquals("STARTED", p.get("state").asText());
-        assertEquals(">=1.0.0 & <2.0.0", p.get("requires").asText());
+        assertEquals(">=1.1.0 & <2.0.0", p.get("requires").asText());
         assertEquals("chat-website-plugin.jar", p.get("path").asText());
         assertEquals("website", p.get("settingsSchemas").get(0).asText());
     }

@@ -13,7 +13,7 @@ package com.chatwebsite.api;
 public final class ApiVersion {
 
     /** The semantic version of this API, equal to the Maven project version of {@code plugin-api}. */
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
 
     private ApiVersion() {
     }
