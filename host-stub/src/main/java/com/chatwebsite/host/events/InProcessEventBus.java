@@ -2,6 +2,9 @@ package com.chatwebsite.host.events;
 
 import com.chatwebsite.api.host.EventBus;
 import com.chatwebsite.api.host.HostEvent;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -13,6 +16,17 @@ public final class InProcessEventBus implements EventBus {
     private static final Logger LOG = LoggerFactory.getLogger(InProcessEventBus.class);
 
     private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
+    private volatile EventRecorder recorder = EventRecorder.NONE;
+
+    /** Sets who stores recorded events (the agent event log), once the host has built it. */
+    public void recorder(EventRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    @Override
+    public void record(Connection transaction, List<HostEvent> events) throws SQLException {
+        recorder.record(transaction, events);
+    }
 
     @Override
     public void publish(HostEvent event) {
