@@ -8,7 +8,13 @@ import com.chatwebsite.plugin.offline.OfflineService;
 import com.chatwebsite.plugin.offline.OutboxRelay;
 import com.chatwebsite.plugin.session.ChatSession;
 import com.chatwebsite.plugin.session.Dispositions;
-import com.chatwebsite.plugin.session.SessionHub;
+import com.chatwebsite.plugin.session.EventLog;
+import com.chatwebsite.plugin.session.SessionFeeds;
+import com.chatwebsite.plugin.session.SessionPublisher;
+import com.chatwebsite.plugin.store.JdbcEventLogStore;
+import com.chatwebsite.plugin.store.Lease;
+import com.chatwebsite.api.host.EventBus;
+import java.util.UUID;
 import com.chatwebsite.plugin.session.SessionService;
 import com.chatwebsite.plugin.session.SessionState;
 import com.chatwebsite.plugin.session.SessionSweeper;
@@ -50,6 +56,8 @@ public final class PluginRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PluginRuntime.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     private static final long SWEEP_MILLIS = 1000;
+    private static final Duration LEASE_TTL = Duration.ofSeconds(10);
+    private static final long FEED_CHECK_MILLIS = 2000;
     private static final Duration HTTP_CONNECT = Duration.ofSeconds(3);
     private static final Duration HTTP_READ = Duration.ofSeconds(5);
     private static final Duration HTTP_CALL = Duration.ofSeconds(8);
@@ -61,6 +69,12 @@ public final class PluginRuntime implements AutoCloseable {
     private final WebsiteSettingsSchema websiteSchema;
     private final WebsiteService websites;
     private final SessionService sessions;
+    private final SessionFeeds feeds;
+    private final SessionPublisher publisher;
+    private final EventLog eventLog;
+    private final List<EventBus.Subscription> subscriptions;
+    private final String nodeId = UUID.randomUUID().toString();
+    private final Lease lease;
     private final FormService forms;
     private final UploadService uploads;
     private final ContactLinker contacts;
@@ -70,6 +84,7 @@ public final class PluginRuntime implements AutoCloseable {
     private final OkHttpClient http;
     private final VideoCallService video;
     private Instant nextUploadExpiry;
+    private boolean leaseHeld;
     private final StatusWatch statusWatch;
     private final SessionSweeper sweeper;
 
@@ -84,8 +99,16 @@ public final class PluginRuntime implements AutoCloseable {
         this.uploads = new UploadService(uploadStore, new FileTypeGuard(),
                 host.info().pluginDirectory(ChatWebsitePlugin.ID).resolve("uploads"), host.clock());
         this.contacts = new ContactLinker(host.contacts());
-        this.sessions = new SessionService(db, new SessionStore(), new SessionHub(), uploadStore, host,
+        JdbcEventLogStore logStore = new JdbcEventLogStore(db, host.events());
+        this.feeds = new SessionFeeds(logStore);
+        this.publisher = new SessionPublisher(feeds, host.events(), host.clock());
+        this.eventLog = new EventLog(logStore, host.clock(), publisher, THREAD_PREFIX + "log-writer");
+        this.sessions = new SessionService(db, new SessionStore(), eventLog, logStore, feeds, uploadStore, host,
                 ChatWebsitePlugin.ID);
+        this.subscriptions = List.of(
+                host.events().subscribe(SessionPublisher.APPENDED, publisher::onAppended),
+                host.events().subscribe(EventBus.RESYNC, e -> scheduler.execute(this::checkFeeds)));
+        this.lease = new Lease(db, "housekeeping", nodeId, LEASE_TTL);
         OfflineStore offlineStore = new OfflineStore(db, uploadStore);
         OfflineMessages offlineMessages = new OfflineMessages(uploads);
         this.outbox = new OutboxRelay(offlineStore, websites, forms, offlineMessages, host);
@@ -114,14 +137,20 @@ public final class PluginRuntime implements AutoCloseable {
                 new ThreadFactoryBuilder().setNameFormat(THREAD_PREFIX + "scheduler-%d").setDaemon(true).build());
         scheduler.setRemoveOnCancelPolicy(true);
         PluginRuntime runtime = new PluginRuntime(host, scheduler);
-        runtime.routeOpenSessions();
+        scheduler.execute(runtime::routeOpenSessions);
         scheduler.scheduleWithFixedDelay(runtime::housekeeping, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(runtime::checkFeeds, FEED_CHECK_MILLIS, FEED_CHECK_MILLIS,
+                TimeUnit.MILLISECONDS);
         LOG.info("chat-website started: {} migration(s) applied, ready in {} ms", applied,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
         return runtime;
     }
 
-    /** After a restart: offer the waiting sessions again and give the active ones back to their agents. */
+    /**
+     * Offers the waiting sessions and gives the active ones back to their agents, where the host's
+     * routing lacks them (a node died between storing a session and offering it). Offering a routed
+     * interaction again changes nothing.
+     */
     private void routeOpenSessions() {
         for (ChatSession s : sessions.openSessions()) {
             Optional<Website> w = websites.byId(s.websiteId());
@@ -148,11 +177,28 @@ public final class PluginRuntime implements AutoCloseable {
         }
     }
 
+    /** Streams check the database for what their doorbells may have missed. */
+    private void checkFeeds() {
+        try {
+            feeds.checkAll();
+        } catch (RuntimeException e) {
+            LOG.warn("checking open streams failed: {}", e.toString());
+        }
+    }
+
     private void housekeeping() {
         relay();
         try {
-            sweeper.sweep();
             statusWatch.tick();
+            if (!lease.holdOrTake(host.clock().instant())) {
+                leaseHeld = false;
+                return; // another node sweeps
+            }
+            if (!leaseHeld) {
+                leaseHeld = true;
+                routeOpenSessions(); // the previous holder may have died mid-way
+            }
+            sweeper.sweep();
             Instant now = host.clock().instant();
             if (nextUploadExpiry == null || !now.isBefore(nextUploadExpiry)) {
                 uploads.expireUnused(UNUSED_UPLOAD_AGE);
@@ -231,15 +277,22 @@ public final class PluginRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        subscriptions.forEach(EventBus.Subscription::close);
+        eventLog.close();
         http.dispatcher().executorService().shutdownNow();
         http.connectionPool().evictAll();
-        scheduler.shutdownNow();
+        scheduler.shutdown(); // no interrupts: a task may be inside the host's database
         try {
             if (!scheduler.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("chat-website scheduler did not stop within {}", STOP_GRACE);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            lease.release();
+        } catch (RuntimeException e) {
+            LOG.debug("could not release the housekeeping lease", e);
         }
     }
 }

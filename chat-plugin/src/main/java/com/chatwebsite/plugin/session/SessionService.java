@@ -3,14 +3,11 @@ package com.chatwebsite.plugin.session;
 import com.chatwebsite.api.channel.AgentRef;
 import com.chatwebsite.api.channel.InteractionException;
 import com.chatwebsite.api.channel.InteractionException.Reason;
-import com.chatwebsite.api.host.HostEvent;
 import com.chatwebsite.api.host.HostServices;
 import com.chatwebsite.api.host.InteractionOffer;
-import com.chatwebsite.api.host.InteractionTopics;
 import com.chatwebsite.api.host.OfferOutcome;
 import com.chatwebsite.plugin.store.Db;
 import com.chatwebsite.plugin.store.SessionStore;
-import com.chatwebsite.plugin.store.SessionStore.NewEvent;
 import com.chatwebsite.plugin.store.UploadStore;
 import com.chatwebsite.plugin.store.WebsiteStore;
 import com.chatwebsite.plugin.website.OnlineStatus;
@@ -38,17 +35,21 @@ public final class SessionService {
 
     private final Db db;
     private final SessionStore store;
-    private final SessionHub hub;
+    private final EventLog log;
+    private final EventLogStore logStore;
+    private final SessionFeeds feeds;
     private final UploadStore uploads;
     private final HostServices host;
     private final String channelId;
     private final List<Consumer<String>> countListeners = new CopyOnWriteArrayList<>();
 
-    public SessionService(Db db, SessionStore store, SessionHub hub, UploadStore uploads, HostServices host,
-            String channelId) {
+    public SessionService(Db db, SessionStore store, EventLog log, EventLogStore logStore, SessionFeeds feeds,
+            UploadStore uploads, HostServices host, String channelId) {
         this.db = db;
         this.store = store;
-        this.hub = hub;
+        this.log = log;
+        this.logStore = logStore;
+        this.feeds = feeds;
         this.uploads = uploads;
         this.host = host;
         this.channelId = channelId;
@@ -143,7 +144,7 @@ public final class SessionService {
     }
 
     public Optional<ChatSession> find(String sessionId) {
-        return db.tx(c -> store.find(c, sessionId, false));
+        return db.tx(c -> store.find(c, sessionId));
     }
 
     /**
@@ -183,40 +184,25 @@ public final class SessionService {
             throw new InteractionException(Reason.INVALID, "invalid_client_message_id",
                     "clientMessageId must be 1 to 100 characters.");
         }
-        return hub.locked(sessionId, () -> {
-            Instant now = host.clock().instant();
-            List<SessionEvent> stored = new ArrayList<>();
-            boolean fresh = db.tx(c -> {
-                ChatSession s = store.find(c, sessionId, true).orElseThrow(SessionService::notFound);
-                if (clientMessageId.isPresent()) {
-                    Optional<SessionEvent> earlier = store.findByClientMessageId(c, sessionId, from, clientMessageId.get());
-                    if (earlier.isPresent()) {
-                        stored.add(earlier.get());
-                        return false;
-                    }
-                }
-                if (!s.isOpen()) {
-                    throw new InteractionException(Reason.CONFLICT, "session_closed", "The chat is closed.");
-                }
-                if (agent != null && (s.state() != SessionState.ACTIVE || !s.agent().orElse("").equals(agent.name()))) {
-                    throw new InteractionException(Reason.CONFLICT, "not_active", "Accept the chat before writing.");
-                }
-                Map<String, Object> data = new LinkedHashMap<>();
-                data.put("from", from);
-                data.put("text", text);
-                clientMessageId.ifPresent(id -> data.put("clientMessageId", id));
-                if (agent != null) {
-                    data.put("agent", agent.displayName());
-                }
-                stored.addAll(store.append(c, s, List.of(new NewEvent(SessionEvent.MESSAGE, Optional.of(from),
-                        clientMessageId, data)), now, true));
-                return true;
-            });
-            if (fresh) {
-                publish(stored);
+        Optional<EventLog.Key> key = clientMessageId.map(id -> new EventLog.Key(from, id));
+        EventLog.Appended a = log.append(sessionId, key, (s, now) -> {
+            if (!s.isOpen()) {
+                throw new InteractionException(Reason.CONFLICT, "session_closed", "The chat is closed.");
             }
-            return stored.get(0);
+            if (agent != null && (s.state() != SessionState.ACTIVE || !s.agent().orElse("").equals(agent.name()))) {
+                throw new InteractionException(Reason.CONFLICT, "not_active", "Accept the chat before writing.");
+            }
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("from", from);
+            data.put("text", text);
+            clientMessageId.ifPresent(id -> data.put("clientMessageId", id));
+            if (agent != null) {
+                data.put("agent", agent.displayName());
+            }
+            return new EventLog.Decision(List.of(new NewEvent(SessionEvent.MESSAGE, Optional.of(from), clientMessageId,
+                    data)), s, true);
         });
+        return a.events().get(0);
     }
 
     /**
@@ -236,23 +222,14 @@ public final class SessionService {
      * @param agent the agent
      */
     public void accept(String sessionId, AgentRef agent) {
-        hub.locked(sessionId, () -> {
-            Instant now = host.clock().instant();
-            List<SessionEvent> events = db.tx(c -> {
-                ChatSession s = store.find(c, sessionId, true).orElseThrow(SessionService::notFound);
-                if (s.state() != SessionState.WAITING) {
-                    throw new InteractionException(Reason.CONFLICT, "not_waiting",
-                            "The chat is " + s.state().wire() + " and cannot be accepted.");
-                }
-                ChatSession active = new ChatSession(s.id(), s.websiteId(), s.tokenHash(), SessionState.ACTIVE,
-                        Optional.empty(), s.fields(), s.variables(), s.contactId(), s.page(), Optional.of(agent.name()),
-                        s.lastSeq(), s.createdAt(), Optional.of(now), Optional.empty(), now);
-                store.updateState(c, active);
-                return store.append(c, s, List.of(new NewEvent(SessionEvent.STATE, Optional.empty(), Optional.empty(),
-                        Map.of("state", SessionState.ACTIVE.wire(), "agent", agent.displayName()))), now);
-            });
-            publish(events);
-            return null;
+        log.append(sessionId, Optional.empty(), (s, now) -> {
+            if (s.state() != SessionState.WAITING) {
+                throw new InteractionException(Reason.CONFLICT, "not_waiting",
+                        "The chat is " + s.state().wire() + " and cannot be accepted.");
+            }
+            return new EventLog.Decision(List.of(new NewEvent(SessionEvent.STATE, Optional.empty(), Optional.empty(),
+                    Map.of("state", SessionState.ACTIVE.wire(), "agent", agent.displayName()))),
+                    s.accepted(agent.name(), now), true);
         });
     }
 
@@ -265,40 +242,27 @@ public final class SessionService {
      * @throws InteractionException {@code CONFLICT} if it is closed already
      */
     public void close(String sessionId, String disposition, List<String> systemTexts) {
-        hub.locked(sessionId, () -> {
-            Instant now = host.clock().instant();
-            ChatSession[] before = new ChatSession[1];
-            List<SessionEvent> events = db.tx(c -> {
-                ChatSession s = store.find(c, sessionId, true).orElseThrow(SessionService::notFound);
-                if (!s.isOpen()) {
-                    throw new InteractionException(Reason.CONFLICT, "session_closed", "The chat is already closed.");
+        log.append(sessionId, Optional.empty(), (s, now) -> {
+            if (!s.isOpen()) {
+                throw new InteractionException(Reason.CONFLICT, "session_closed", "The chat is already closed.");
+            }
+            List<NewEvent> news = new ArrayList<>();
+            for (String text : systemTexts) {
+                if (text != null && !text.isBlank()) {
+                    news.add(NewEvent.system(text));
                 }
-                before[0] = s;
-                List<NewEvent> news = new ArrayList<>();
-                for (String text : systemTexts) {
-                    if (text != null && !text.isBlank()) {
-                        news.add(systemEvent(text));
-                    }
-                }
-                Map<String, Object> closedState = new LinkedHashMap<>();
-                closedState.put("state", SessionState.CLOSED.wire());
-                closedState.put("disposition", disposition);
-                if (disposition.equals(Dispositions.UNMANAGED)) {
-                    closedState.put("offlineForm", true); // the widget shows the offline form, prefilled
-                }
-                news.add(new NewEvent(SessionEvent.STATE, Optional.empty(), Optional.empty(), closedState));
-                store.updateState(c, new ChatSession(s.id(), s.websiteId(), s.tokenHash(), SessionState.CLOSED,
-                        Optional.of(disposition), s.fields(), s.variables(), s.contactId(), s.page(), s.agent(),
-                        s.lastSeq(), s.createdAt(), s.acceptedAt(), Optional.of(now), s.lastActivityAt()));
-                return store.append(c, s, news, now);
-            });
-            publish(events);
-            host.events().publish(new HostEvent(InteractionTopics.CLOSED,
-                    Map.of("interactionId", sessionId, "disposition", disposition), now));
-            host.router().finish(sessionId, disposition);
-            countChanged(before[0].websiteId());
-            return null;
+            }
+            Map<String, Object> closedState = new LinkedHashMap<>();
+            closedState.put("state", SessionState.CLOSED.wire());
+            closedState.put("disposition", disposition);
+            if (disposition.equals(Dispositions.UNMANAGED)) {
+                closedState.put("offlineForm", true); // the widget shows the offline form, prefilled
+            }
+            news.add(new NewEvent(SessionEvent.STATE, Optional.empty(), Optional.empty(), closedState));
+            return new EventLog.Decision(news, s.closed(disposition, now), false);
         });
+        host.router().finish(sessionId, disposition);
+        find(sessionId).ifPresent(s -> countChanged(s.websiteId()));
     }
 
     /** Closes unless already closed; for the plugin's own closes, which may race a customer's. */
@@ -319,8 +283,7 @@ public final class SessionService {
      * @return the events, oldest first
      */
     public List<SessionEvent> eventsAfter(String sessionId, long after, boolean onlyMessages) {
-        return db.tx(c -> store.eventsAfter(c, sessionId, after, onlyMessages ? SessionEvent.MESSAGE : null,
-                REPLAY_LIMIT));
+        return logStore.eventsAfter(sessionId, after, onlyMessages ? SessionEvent.MESSAGE : null, REPLAY_LIMIT);
     }
 
     /**
@@ -332,15 +295,8 @@ public final class SessionService {
      * @param listener the stream
      * @return removes the listener
      */
-    public Runnable subscribe(String sessionId, long after, SessionHub.Listener listener) {
-        return hub.locked(sessionId, () -> {
-            for (SessionEvent e : eventsAfter(sessionId, after, false)) {
-                if (!listener.deliver(e)) {
-                    return () -> { };
-                }
-            }
-            return hub.subscribe(sessionId, listener);
-        });
+    public Runnable subscribe(String sessionId, long after, SessionFeeds.Listener listener) {
+        return feeds.subscribe(sessionId, after, listener);
     }
 
     /** Waiting and active sessions, oldest first. */
@@ -386,20 +342,14 @@ public final class SessionService {
      * @param customerUrl the customer's link
      */
     public void videoCall(String sessionId, AgentRef agent, String customerUrl) {
-        hub.locked(sessionId, () -> {
-            Instant now = host.clock().instant();
-            List<SessionEvent> stored = db.tx(c -> {
-                ChatSession s = store.find(c, sessionId, true).orElseThrow(SessionService::notFound);
-                if (s.state() != SessionState.ACTIVE) {
-                    throw new InteractionException(Reason.CONFLICT, "not_active", "The chat is no longer active.");
-                }
-                return store.append(c, s, List.of(
-                        new NewEvent(SessionEvent.VIDEO_CALL, Optional.empty(), Optional.empty(),
-                                Map.of("url", customerUrl, "agent", agent.displayName())),
-                        systemEvent(agent.displayName() + " invites you to a video call: " + customerUrl)), now, true);
-            });
-            publish(stored);
-            return null;
+        log.append(sessionId, Optional.empty(), (s, now) -> {
+            if (s.state() != SessionState.ACTIVE) {
+                throw new InteractionException(Reason.CONFLICT, "not_active", "The chat is no longer active.");
+            }
+            return new EventLog.Decision(List.of(
+                    new NewEvent(SessionEvent.VIDEO_CALL, Optional.empty(), Optional.empty(),
+                            Map.of("url", customerUrl, "agent", agent.displayName())),
+                    NewEvent.system(agent.displayName() + " invites you to a video call: " + customerUrl)), s, true);
         });
     }
 
@@ -410,18 +360,9 @@ public final class SessionService {
      * @param text the message
      */
     public void waitingNotice(String sessionId, String text) {
-        hub.locked(sessionId, () -> {
-            Instant now = host.clock().instant();
-            List<SessionEvent> stored = db.tx(c -> {
-                ChatSession s = store.find(c, sessionId, true).orElseThrow(SessionService::notFound);
-                if (s.state() != SessionState.WAITING || !store.markWaitingNotified(c, sessionId)) {
-                    return List.<SessionEvent>of();
-                }
-                return store.append(c, s, List.of(systemEvent(text)), now);
-            });
-            publish(stored);
-            return null;
-        });
+        log.append(sessionId, Optional.empty(), (s, now) -> s.state() != SessionState.WAITING || s.waitingNotified()
+                ? new EventLog.Decision(List.of(), s, false)
+                : new EventLog.Decision(List.of(NewEvent.system(text)), s.notifiedWaiting(), false));
     }
 
     /**
@@ -431,38 +372,12 @@ public final class SessionService {
      * @param text the text
      */
     public void systemMessage(String sessionId, String text) {
-        hub.locked(sessionId, () -> {
-            Instant now = host.clock().instant();
-            List<SessionEvent> stored = db.tx(c -> {
-                ChatSession s = store.find(c, sessionId, true).orElseThrow(SessionService::notFound);
-                return store.append(c, s, List.of(systemEvent(text)), now);
-            });
-            publish(stored);
-            return null;
-        });
-    }
-
-    private void publish(List<SessionEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        hub.deliver(events.get(0).sessionId(), events);
-        for (SessionEvent e : events) {
-            if (e.type().equals(SessionEvent.MESSAGE)) {
-                Map<String, Object> data = new LinkedHashMap<>(e.data());
-                data.put("interactionId", e.sessionId());
-                host.events().publish(new HostEvent(InteractionTopics.MESSAGE, data, e.at()));
-            }
-        }
+        log.append(sessionId, Optional.empty(), (s, now) -> new EventLog.Decision(List.of(NewEvent.system(text)), s,
+                false));
     }
 
     private void countChanged(String websiteId) {
         countListeners.forEach(l -> l.accept(websiteId));
-    }
-
-    private static NewEvent systemEvent(String text) {
-        return new NewEvent(SessionEvent.MESSAGE, Optional.of("system"), Optional.empty(),
-                Map.of("from", "system", "text", text));
     }
 
 

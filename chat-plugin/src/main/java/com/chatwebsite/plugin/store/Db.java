@@ -66,7 +66,7 @@ public final class Db {
 
     /** A database failure. */
     public static final class StoreException extends RuntimeException {
-        StoreException(SQLException cause) {
+        public StoreException(SQLException cause) {
             super("database error: " + cause.getMessage(), cause);
         }
     }

@@ -1,0 +1,311 @@
+package com.chatwebsite.plugin.session;
+
+import com.chatwebsite.api.channel.InteractionException;
+import com.chatwebsite.api.channel.InteractionException.Reason;
+import com.chatwebsite.api.host.HostEvent;
+import com.chatwebsite.api.host.InteractionTopics;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sessions' event logs, written with group commit: every change to a session (a message, an
+ * accept, a close) is queued, and one writer thread stores a batch of them from many sessions in
+ * one transaction, so one commit (one fsync) makes the whole batch durable. Each caller waits for
+ * the commit of its batch: what it returns is durable.
+ *
+ * <p>Inside the transaction the writer locks the heads of the batch's sessions in sorted order, so
+ * writers on several nodes serialize per session and never deadlock; the head's sequence number
+ * numbers the events, so a number is never given twice. After the commit the stored events go to
+ * the {@link Committed} sink (streams, bus), in sequence order per session.
+ */
+public final class EventLog implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
+    private static final int MAX_BATCH = 512;
+    private static final int MAX_QUEUED = 100_000;
+    private static final long POLL_MILLIS = 100;
+
+    /** What one request does to its session, decided inside the writer's transaction. */
+    @FunctionalInterface
+    public interface Change {
+        /**
+         * Decides the change against the session as it is now.
+         *
+         * @param current the session's status, under its head lock
+         * @param now the time of the batch
+         * @return what to store
+         * @throws InteractionException to refuse (nothing of this request is stored)
+         */
+        Decision decide(SessionStatus current, Instant now);
+    }
+
+    /**
+     * What a change stores.
+     *
+     * @param events events to append, in order
+     * @param status the session's status afterwards
+     * @param activity whether the events count as the chat's activity (for the timeout)
+     */
+    public record Decision(List<NewEvent> events, SessionStatus status, boolean activity) {
+        public Decision {
+            events = List.copyOf(events);
+        }
+    }
+
+    /**
+     * The outcome of a request.
+     *
+     * @param events the stored events (for an idempotent retry, the message stored the first time)
+     * @param fresh false when an earlier message with the same key was returned
+     * @param before the status before
+     * @param after the status after
+     */
+    public record Appended(List<SessionEvent> events, boolean fresh, SessionStatus before, SessionStatus after) {
+    }
+
+    /**
+     * A sender's idempotency key.
+     *
+     * @param sender who sends
+     * @param clientMessageId the sender's id
+     */
+    public record Key(String sender, String clientMessageId) {
+    }
+
+    /** Receives what a batch stored, after its commit, on the writer thread. */
+    public interface Committed {
+        /**
+         * Called once per committed batch.
+         *
+         * @param events the batch's events, grouped by session, each session's in sequence order
+         * @param forHost the events recorded for the host's agents, to publish as doorbells
+         */
+        void committed(Map<String, List<SessionEvent>> events, List<HostEvent> forHost);
+    }
+
+    private record Request(String sessionId, Optional<Key> key, Change change, CompletableFuture<Appended> done) {
+    }
+
+    private final EventLogStore store;
+    private final Clock clock;
+    private final Committed sink;
+    private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    public EventLog(EventLogStore store, Clock clock, Committed sink, String threadName) {
+        this.store = store;
+        this.clock = clock;
+        this.sink = sink;
+        this.writer = new Thread(this::run, threadName);
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /**
+     * Applies a change to a session and waits until it is durable.
+     *
+     * @param sessionId the session
+     * @param key an idempotency key: if a message with it is stored, that message is the result
+     * @param change the change
+     * @return what was stored
+     * @throws InteractionException when the change is refused, or the session does not exist
+     * @throws RuntimeException a database failure (nothing was stored)
+     */
+    public Appended append(String sessionId, Optional<Key> key, Change change) {
+        Request r = new Request(sessionId, key, change, new CompletableFuture<>());
+        if (!running) {
+            throw new InteractionException(Reason.CONFLICT, "stopping", "The chat service is stopping.");
+        }
+        if (!queue.offer(r)) {
+            throw new InteractionException(Reason.CONFLICT, "overloaded", "Too many writes are queued.");
+        }
+        try {
+            return r.done().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+
+    private void run() {
+        List<Request> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            Request first;
+            try {
+                first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (first == null) {
+                continue;
+            }
+            batch.add(first);
+            queue.drainTo(batch, MAX_BATCH - 1);
+            try {
+                commit(batch);
+            } catch (RuntimeException | Error e) {
+                LOG.error("the event log writer failed on a batch", e);
+                batch.forEach(r -> r.done().completeExceptionally(e));
+            }
+            batch.clear();
+        }
+        Request left;
+        while ((left = queue.poll()) != null) {
+            left.done().completeExceptionally(new InteractionException(Reason.CONFLICT, "stopping",
+                    "The chat service is stopping."));
+        }
+    }
+
+    private void commit(List<Request> batch) {
+        Result result;
+        try {
+            result = store.inTransaction(tx -> apply(tx, batch));
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                batch.get(0).done().completeExceptionally(e);
+                return;
+            }
+            // One request may have broken the batch (or a deadlock victim): each goes alone.
+            for (Request r : batch) {
+                commit(List.of(r));
+            }
+            return;
+        }
+        try {
+            if (!result.events().isEmpty() || !result.forHost().isEmpty()) {
+                sink.committed(result.events(), result.forHost());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("delivering committed events failed; streams catch up from the database", e);
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Object o = result.outcomes()[i];
+            if (o instanceof Appended a) {
+                batch.get(i).done().complete(a);
+            } else {
+                batch.get(i).done().completeExceptionally((RuntimeException) o);
+            }
+        }
+    }
+
+    private record Result(Object[] outcomes, Map<String, List<SessionEvent>> events, List<HostEvent> forHost) {
+    }
+
+    private Result apply(EventLogStore.Tx tx, List<Request> batch) {
+        Instant now = clock.instant();
+        List<String> ids = new ArrayList<>(new TreeSet<>(batch.stream().map(Request::sessionId).toList()));
+        Map<String, Long> heads = new HashMap<>(tx.lockHeads(ids));
+        Map<String, SessionStatus> statuses = new HashMap<>(tx.statuses(heads.keySet()));
+        Map<Key, SessionEvent> keysInBatch = new HashMap<>();
+        List<EventLogStore.Stored> inserts = new ArrayList<>();
+        Map<String, EventLogStore.Head> headUpdates = new LinkedHashMap<>();
+        Map<String, SessionStatus> statusUpdates = new LinkedHashMap<>();
+        Map<String, List<SessionEvent>> byId = new LinkedHashMap<>();
+        List<HostEvent> forHost = new ArrayList<>();
+        Object[] outcomes = new Object[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            Request r = batch.get(i);
+            String id = r.sessionId();
+            try {
+                if (!heads.containsKey(id)) {
+                    throw new InteractionException(Reason.NOT_FOUND, "session_not_found", "No such session.");
+                }
+                SessionStatus before = statuses.get(id);
+                if (r.key().isPresent()) {
+                    Key k = scoped(id, r.key().get());
+                    Optional<SessionEvent> earlier = Optional.ofNullable(keysInBatch.get(k))
+                            .or(() -> tx.byClientMessageId(id, k.sender(), r.key().get().clientMessageId()));
+                    if (earlier.isPresent()) {
+                        outcomes[i] = new Appended(List.of(earlier.get()), false, before, before);
+                        continue;
+                    }
+                }
+                Decision d = r.change().decide(before, now);
+                long seq = heads.get(id);
+                List<SessionEvent> stored = new ArrayList<>();
+                for (NewEvent e : d.events()) {
+                    seq++;
+                    Map<String, Object> data = new LinkedHashMap<>(e.data());
+                    if (e.type().equals(SessionEvent.MESSAGE)) {
+                        data.put("seq", seq);
+                        data.put("at", now.toString());
+                    }
+                    SessionEvent se = new SessionEvent(id, seq, e.type(), data, now);
+                    stored.add(se);
+                    inserts.add(new EventLogStore.Stored(se, e.sender(), e.clientMessageId()));
+                    if (se.type().equals(SessionEvent.MESSAGE)) {
+                        Map<String, Object> hostData = new LinkedHashMap<>(data);
+                        hostData.put("interactionId", id);
+                        forHost.add(new HostEvent(InteractionTopics.MESSAGE, hostData, now));
+                    }
+                }
+                heads.put(id, seq);
+                EventLogStore.Head previous = headUpdates.get(id);
+                Optional<Instant> activity = d.activity() ? Optional.of(now)
+                        : previous == null ? Optional.empty() : previous.activityAt();
+                headUpdates.put(id, new EventLogStore.Head(seq, activity));
+                if (!d.status().equals(before)) {
+                    statuses.put(id, d.status());
+                    statusUpdates.put(id, d.status());
+                    if (before.isOpen() && !d.status().isOpen()) {
+                        forHost.add(new HostEvent(InteractionTopics.CLOSED, Map.of("interactionId", id,
+                                "disposition", d.status().disposition().orElse("")), now));
+                    }
+                }
+                if (r.key().isPresent() && !stored.isEmpty()) {
+                    keysInBatch.put(scoped(id, r.key().get()), stored.get(0));
+                }
+                byId.computeIfAbsent(id, k -> new ArrayList<>()).addAll(stored);
+                outcomes[i] = new Appended(List.copyOf(stored), true, before, d.status());
+            } catch (InteractionException e) {
+                outcomes[i] = e;
+            }
+        }
+        tx.insert(inserts);
+        tx.advanceHeads(headUpdates);
+        statusUpdates.forEach(tx::updateStatus);
+        tx.recordForHost(forHost);
+        return new Result(outcomes, byId, forHost);
+    }
+
+    private static Key scoped(String sessionId, Key key) {
+        return new Key(key.sender(), sessionId + "\u0000" + key.clientMessageId());
+    }
+
+    /** How many changes wait for the writer, for benchmarks. */
+    public int queued() {
+        return queue.size();
+    }
+
+    /** Stops taking changes, lets the writer finish what is queued, and waits for it (no interrupt). */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (writer.isAlive()) {
+            LOG.warn("the event log writer did not stop within 10 s");
+        }
+    }
+}
