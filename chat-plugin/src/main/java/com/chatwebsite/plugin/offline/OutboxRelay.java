@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers the outbox: calls each pending delivery's handler, marks it done, or records the error
  * and tries again later with exponential backoff (5 s doubling to 10 min, by the host's clock). A
- * delivery is never dropped; ones that keep failing stay visible to the supervisor.
+ * delivery is never dropped; ones that keep failing stay visible to the supervisor. Every node runs
+ * the relay; each delivery is claimed by one node at a time, so with N nodes a mail is sent once.
  */
 public final class OutboxRelay {
 
@@ -28,6 +29,8 @@ public final class OutboxRelay {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 50;
+    /** How long a claimed delivery stays away from other nodes while this one sends it. */
+    private static final Duration CLAIM_HOLD = Duration.ofMinutes(2);
 
     private final OfflineStore store;
     private final WebsiteService websites;
@@ -52,7 +55,7 @@ public final class OutboxRelay {
     public int runOnce() {
         int delivered = 0;
         List<OfflineHandler> handlers = host.extensions().find(OfflineHandler.class);
-        for (String[] due : store.due(host.clock().instant(), BATCH)) {
+        for (String[] due : store.claimDue(host.clock().instant(), CLAIM_HOLD, BATCH)) {
             String offlineId = due[0];
             String handlerId = due[1];
             try {

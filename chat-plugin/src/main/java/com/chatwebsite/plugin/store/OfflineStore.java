@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,23 +97,39 @@ public final class OfflineStore {
     }
 
     /**
-     * Pending deliveries whose time has come, oldest first.
+     * Claims pending deliveries whose time has come, oldest first, so that no other node sends them:
+     * rows another node is claiming are skipped ({@code SKIP LOCKED}), and each claimed row's next
+     * attempt moves to {@code now + hold}, so if this node dies mid-delivery another retries after
+     * that. The relay then marks each one delivered or failed.
      *
      * @param now the time
-     * @param limit the most to return
+     * @param hold how long the claim keeps other nodes away
+     * @param limit the most to claim
      * @return (message id, handler id) pairs
      */
-    public List<String[]> due(Instant now, int limit) {
+    public List<String[]> claimDue(Instant now, Duration hold, int limit) {
         return db.tx(c -> {
             List<String[]> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT offline_id, handler_id FROM cw_outbox "
-                    + "WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, offline_id")) {
+                    + "WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, offline_id "
+                    + "FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
                 ps.setObject(1, Db.utc(now));
-                ps.setMaxRows(limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new String[] {rs.getString(1), rs.getString(2)});
                     }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE cw_outbox SET next_attempt_at = ? WHERE offline_id = ? AND handler_id = ?")) {
+                for (String[] row : out) {
+                    ps.setObject(1, Db.utc(now.plus(hold)));
+                    ps.setString(2, row[0]);
+                    ps.setString(3, row[1]);
+                    ps.addBatch();
+                }
+                if (!out.isEmpty()) {
+                    ps.executeBatch();
                 }
             }
             return out;
