@@ -1,6 +1,7 @@
 package com.chatwebsite.plugin.offline;
 
-import com.chatwebsite.api.channel.InteractionException;
+import com.chatwebsite.plugin.error.ChatException;
+import com.chatwebsite.plugin.error.ChatException.Kind;
 import com.chatwebsite.api.host.HostServices;
 import com.chatwebsite.api.offline.OfflineHandler;
 import com.chatwebsite.api.offline.OfflineMessage;
@@ -77,7 +78,7 @@ public final class OfflineService {
                 .filter(h -> h.appliesTo(planned)).map(OfflineHandler::id).distinct().toList();
         if (!store.insert(id, website.id(), checked.values(), contactId, sessionId, checked.uploadIds(), handlerIds,
                 now)) {
-            throw new InteractionException(InteractionException.Reason.INVALID, "upload_in_use",
+            throw new ChatException(Kind.INVALID, "upload_in_use",
                     "An attached upload is already used elsewhere.");
         }
         nudgeRelay.run();

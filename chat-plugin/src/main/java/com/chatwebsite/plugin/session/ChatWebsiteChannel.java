@@ -4,6 +4,8 @@ import com.chatwebsite.api.channel.AgentRef;
 import com.chatwebsite.api.channel.ChatChannel;
 import com.chatwebsite.api.channel.ChatMessage;
 import com.chatwebsite.api.channel.InteractionException;
+import com.chatwebsite.plugin.error.ChatException;
+import java.util.function.Supplier;
 import com.chatwebsite.api.channel.VideoCallLink;
 import com.chatwebsite.plugin.ChatWebsitePlugin;
 import com.chatwebsite.plugin.PluginRuntime;
@@ -30,7 +32,10 @@ public final class ChatWebsiteChannel implements ChatChannel {
 
     @Override
     public void accept(String interactionId, AgentRef agent) {
-        plugin.runtime().sessions().accept(interactionId, agent);
+        spi(() -> {
+            plugin.runtime().sessions().accept(interactionId, agent);
+            return null;
+        });
     }
 
     @Override
@@ -38,26 +43,30 @@ public final class ChatWebsiteChannel implements ChatChannel {
         PluginRuntime rt = plugin.runtime();
         rt.sessions().find(interactionId).orElseThrow(() -> new InteractionException(
                 InteractionException.Reason.NOT_FOUND, "session_not_found", "No such chat."));
-        return rt.sessions().eventsAfter(interactionId, afterSeq, true).stream().map(ChatWebsiteChannel::message)
-                .toList();
+        return spi(() -> rt.sessions().eventsAfter(interactionId, afterSeq, true).stream()
+                .map(ChatWebsiteChannel::message).toList());
     }
 
     @Override
     public ChatMessage postMessage(String interactionId, AgentRef agent, String text, Optional<String> clientMessageId) {
         PluginRuntime rt = plugin.runtime();
-        return message(rt.sessions().postAgentMessage(websiteOf(rt, interactionId), interactionId, agent, text,
-                clientMessageId));
+        return spi(() -> message(rt.sessions().postAgentMessage(websiteOf(rt, interactionId), interactionId, agent,
+                text, clientMessageId)));
     }
 
     @Override
     public void close(String interactionId, AgentRef agent, String disposition) {
         PluginRuntime rt = plugin.runtime();
-        rt.sessions().close(interactionId, disposition, List.of(websiteOf(rt, interactionId).text("messages.closing")));
+        spi(() -> {
+            rt.sessions().close(interactionId, disposition,
+                    List.of(websiteOf(rt, interactionId).text("messages.closing")));
+            return null;
+        });
     }
 
     @Override
     public VideoCallLink startVideoCall(String interactionId, AgentRef agent) {
-        return plugin.runtime().video().start(interactionId, agent);
+        return spi(() -> plugin.runtime().video().start(interactionId, agent));
     }
 
     private static Website websiteOf(PluginRuntime rt, String interactionId) {
@@ -65,6 +74,21 @@ public final class ChatWebsiteChannel implements ChatChannel {
                 InteractionException.Reason.NOT_FOUND, "session_not_found", "No such chat."));
         return rt.websites().byId(s.websiteId()).orElseThrow(() -> new InteractionException(
                 InteractionException.Reason.CONFLICT, "website_deleted", "The chat's website was deleted."));
+    }
+
+    /** The SPI's edge: the plugin's refusals become the host's {@link InteractionException}s. */
+    private static <T> T spi(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (ChatException e) {
+            throw new InteractionException(switch (e.kind()) {
+                case NOT_FOUND -> InteractionException.Reason.NOT_FOUND;
+                case CONFLICT, UNAVAILABLE -> InteractionException.Reason.CONFLICT;
+                case INVALID -> InteractionException.Reason.INVALID;
+                case TOO_LARGE -> InteractionException.Reason.TOO_LARGE;
+                case UPSTREAM_FAILED -> InteractionException.Reason.UPSTREAM_FAILED;
+            }, e.code(), e.getMessage());
+        }
     }
 
     static ChatMessage message(SessionEvent e) {

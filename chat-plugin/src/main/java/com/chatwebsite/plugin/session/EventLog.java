@@ -1,7 +1,7 @@
 package com.chatwebsite.plugin.session;
 
-import com.chatwebsite.api.channel.InteractionException;
-import com.chatwebsite.api.channel.InteractionException.Reason;
+import com.chatwebsite.plugin.error.ChatException;
+import com.chatwebsite.plugin.error.ChatException.Kind;
 import com.chatwebsite.api.host.HostEvent;
 import com.chatwebsite.api.host.InteractionTopics;
 import java.time.Clock;
@@ -48,7 +48,7 @@ public final class EventLog implements AutoCloseable {
          * @param current the session's status, under its head lock
          * @param now the time of the batch
          * @return what to store
-         * @throws InteractionException to refuse (nothing of this request is stored)
+         * @throws ChatException to refuse (nothing of this request is stored)
          */
         Decision decide(SessionStatus current, Instant now);
     }
@@ -123,16 +123,16 @@ public final class EventLog implements AutoCloseable {
      * @param key an idempotency key: if a message with it is stored, that message is the result
      * @param change the change
      * @return what was stored
-     * @throws InteractionException when the change is refused, or the session does not exist
+     * @throws ChatException when the change is refused, or the session does not exist
      * @throws RuntimeException a database failure (nothing was stored)
      */
     public Appended append(String sessionId, Optional<Key> key, Change change) {
         Request r = new Request(sessionId, key, change, new CompletableFuture<>());
         if (!running) {
-            throw new InteractionException(Reason.CONFLICT, "stopping", "The chat service is stopping.");
+            throw new ChatException(Kind.UNAVAILABLE, "stopping", "The chat service is stopping.");
         }
         if (!queue.offer(r)) {
-            throw new InteractionException(Reason.CONFLICT, "overloaded", "Too many writes are queued.");
+            throw new ChatException(Kind.UNAVAILABLE, "overloaded", "Too many writes are queued.");
         }
         try {
             return r.done().join();
@@ -169,7 +169,7 @@ public final class EventLog implements AutoCloseable {
         }
         Request left;
         while ((left = queue.poll()) != null) {
-            left.done().completeExceptionally(new InteractionException(Reason.CONFLICT, "stopping",
+            left.done().completeExceptionally(new ChatException(Kind.UNAVAILABLE, "stopping",
                     "The chat service is stopping."));
         }
     }
@@ -226,7 +226,7 @@ public final class EventLog implements AutoCloseable {
             String id = r.sessionId();
             try {
                 if (!heads.containsKey(id)) {
-                    throw new InteractionException(Reason.NOT_FOUND, "session_not_found", "No such session.");
+                    throw new ChatException(Kind.NOT_FOUND, "session_not_found", "No such session.");
                 }
                 SessionStatus before = statuses.get(id);
                 if (r.key().isPresent()) {
@@ -275,7 +275,7 @@ public final class EventLog implements AutoCloseable {
                 }
                 byId.computeIfAbsent(id, k -> new ArrayList<>()).addAll(stored);
                 outcomes[i] = new Appended(List.copyOf(stored), true, before, d.status());
-            } catch (InteractionException e) {
+            } catch (ChatException e) {
                 outcomes[i] = e;
             }
         }

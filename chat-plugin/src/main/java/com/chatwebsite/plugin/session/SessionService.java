@@ -1,8 +1,8 @@
 package com.chatwebsite.plugin.session;
 
 import com.chatwebsite.api.channel.AgentRef;
-import com.chatwebsite.api.channel.InteractionException;
-import com.chatwebsite.api.channel.InteractionException.Reason;
+import com.chatwebsite.plugin.error.ChatException;
+import com.chatwebsite.plugin.error.ChatException.Kind;
 import com.chatwebsite.api.host.HostServices;
 import com.chatwebsite.api.host.InteractionOffer;
 import com.chatwebsite.api.host.OfferOutcome;
@@ -105,7 +105,7 @@ public final class SessionService {
             }
             store.insert(c, created);
             if (!uploads.bind(c, uploadIds, created.id(), now)) {
-                throw new InteractionException(Reason.INVALID, "upload_in_use",
+                throw new ChatException(Kind.INVALID, "upload_in_use",
                         "An attached upload is already used elsewhere.");
             }
             return true;
@@ -132,13 +132,13 @@ public final class SessionService {
      * @param sessionId the session
      * @param token the presented token
      * @return the session
-     * @throws InteractionException {@code NOT_FOUND} for an unknown session, another website's, or a
+     * @throws ChatException {@code NOT_FOUND} for an unknown session, another website's, or a
      *     wrong token (all alike, so ids cannot be probed)
      */
     public ChatSession authenticate(String websiteId, String sessionId, String token) {
         Optional<ChatSession> s = token == null || token.isEmpty() ? Optional.empty() : find(sessionId);
         if (s.isEmpty() || !s.get().websiteId().equals(websiteId) || !SessionTokens.matches(token, s.get().tokenHash())) {
-            throw new InteractionException(Reason.NOT_FOUND, "session_not_found", "No such session for this token.");
+            throw new ChatException(Kind.NOT_FOUND, "session_not_found", "No such session for this token.");
         }
         return s.get();
     }
@@ -181,16 +181,16 @@ public final class SessionService {
     private SessionEvent postMessage(String sessionId, String from, String text, Optional<String> clientMessageId,
             AgentRef agent) {
         if (clientMessageId.isPresent() && (clientMessageId.get().isBlank() || clientMessageId.get().length() > 100)) {
-            throw new InteractionException(Reason.INVALID, "invalid_client_message_id",
+            throw new ChatException(Kind.INVALID, "invalid_client_message_id",
                     "clientMessageId must be 1 to 100 characters.");
         }
         Optional<EventLog.Key> key = clientMessageId.map(id -> new EventLog.Key(from, id));
         EventLog.Appended a = log.append(sessionId, key, (s, now) -> {
             if (!s.isOpen()) {
-                throw new InteractionException(Reason.CONFLICT, "session_closed", "The chat is closed.");
+                throw new ChatException(Kind.CONFLICT, "session_closed", "The chat is closed.");
             }
             if (agent != null && (s.state() != SessionState.ACTIVE || !s.agent().orElse("").equals(agent.name()))) {
-                throw new InteractionException(Reason.CONFLICT, "not_active", "Accept the chat before writing.");
+                throw new ChatException(Kind.CONFLICT, "not_active", "Accept the chat before writing.");
             }
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("from", from);
@@ -224,7 +224,7 @@ public final class SessionService {
     public void accept(String sessionId, AgentRef agent) {
         log.append(sessionId, Optional.empty(), (s, now) -> {
             if (s.state() != SessionState.WAITING) {
-                throw new InteractionException(Reason.CONFLICT, "not_waiting",
+                throw new ChatException(Kind.CONFLICT, "not_waiting",
                         "The chat is " + s.state().wire() + " and cannot be accepted.");
             }
             return new EventLog.Decision(List.of(new NewEvent(SessionEvent.STATE, Optional.empty(), Optional.empty(),
@@ -239,12 +239,12 @@ public final class SessionService {
      * @param sessionId the session
      * @param disposition the disposition
      * @param systemTexts texts both sides see before the close (blank ones are skipped)
-     * @throws InteractionException {@code CONFLICT} if it is closed already
+     * @throws ChatException {@code CONFLICT} if it is closed already
      */
     public void close(String sessionId, String disposition, List<String> systemTexts) {
         log.append(sessionId, Optional.empty(), (s, now) -> {
             if (!s.isOpen()) {
-                throw new InteractionException(Reason.CONFLICT, "session_closed", "The chat is already closed.");
+                throw new ChatException(Kind.CONFLICT, "session_closed", "The chat is already closed.");
             }
             List<NewEvent> news = new ArrayList<>();
             for (String text : systemTexts) {
@@ -269,7 +269,7 @@ public final class SessionService {
     public void closeQuietly(String sessionId, String disposition, String systemText) {
         try {
             close(sessionId, disposition, List.of(systemText));
-        } catch (InteractionException e) {
+        } catch (ChatException e) {
             LOG.debug("session {} was closed already", sessionId);
         }
     }
@@ -344,7 +344,7 @@ public final class SessionService {
     public void videoCall(String sessionId, AgentRef agent, String customerUrl) {
         log.append(sessionId, Optional.empty(), (s, now) -> {
             if (s.state() != SessionState.ACTIVE) {
-                throw new InteractionException(Reason.CONFLICT, "not_active", "The chat is no longer active.");
+                throw new ChatException(Kind.CONFLICT, "not_active", "The chat is no longer active.");
             }
             return new EventLog.Decision(List.of(
                     new NewEvent(SessionEvent.VIDEO_CALL, Optional.empty(), Optional.empty(),
@@ -383,15 +383,15 @@ public final class SessionService {
 
     private static void checkText(String text, int maxLength) {
         if (text == null || text.isBlank()) {
-            throw new InteractionException(Reason.INVALID, "empty_message", "The message text is empty.");
+            throw new ChatException(Kind.INVALID, "empty_message", "The message text is empty.");
         }
         if (text.codePointCount(0, text.length()) > maxLength) {
-            throw new InteractionException(Reason.TOO_LARGE, "message_too_long",
+            throw new ChatException(Kind.TOO_LARGE, "message_too_long",
                     "The message is longer than " + maxLength + " characters.");
         }
     }
 
-    private static InteractionException notFound() {
-        return new InteractionException(Reason.NOT_FOUND, "session_not_found", "No such session.");
+    private static ChatException notFound() {
+        return new ChatException(Kind.NOT_FOUND, "session_not_found", "No such session.");
     }
 }

@@ -1,8 +1,8 @@
 package com.chatwebsite.plugin.video;
 
 import com.chatwebsite.api.channel.AgentRef;
-import com.chatwebsite.api.channel.InteractionException;
-import com.chatwebsite.api.channel.InteractionException.Reason;
+import com.chatwebsite.plugin.error.ChatException;
+import com.chatwebsite.plugin.error.ChatException.Kind;
 import com.chatwebsite.api.channel.VideoCallLink;
 import com.chatwebsite.api.host.ExtensionLookup;
 import com.chatwebsite.plugin.session.ChatSession;
@@ -39,31 +39,31 @@ public final class VideoCallService {
      * @param sessionId the chat
      * @param agent the agent who holds it
      * @return the links
-     * @throws InteractionException {@code CONFLICT} if the chat is not active or video is off,
+     * @throws ChatException {@code CONFLICT} if the chat is not active or video is off,
      *     {@code UPSTREAM_FAILED} if the provider failed
      */
     public VideoCallLink start(String sessionId, AgentRef agent) {
-        ChatSession s = sessions.find(sessionId).orElseThrow(() -> new InteractionException(Reason.NOT_FOUND,
+        ChatSession s = sessions.find(sessionId).orElseThrow(() -> new ChatException(Kind.NOT_FOUND,
                 "session_not_found", "No such chat."));
         if (s.state() != SessionState.ACTIVE || !s.agent().orElse("").equals(agent.name())) {
-            throw new InteractionException(Reason.CONFLICT, "not_active", "Video calls start from an active chat.");
+            throw new ChatException(Kind.CONFLICT, "not_active", "Video calls start from an active chat.");
         }
-        Website w = websites.byId(s.websiteId()).orElseThrow(() -> new InteractionException(Reason.CONFLICT,
+        Website w = websites.byId(s.websiteId()).orElseThrow(() -> new ChatException(Kind.CONFLICT,
                 "website_deleted", "The chat's website was deleted."));
         Map<String, Object> settings = w.group("videoCall");
         if (!Boolean.TRUE.equals(settings.get("enabled"))) {
-            throw new InteractionException(Reason.CONFLICT, "video_disabled",
+            throw new ChatException(Kind.CONFLICT, "video_disabled",
                     "Video calls are not enabled for this website.");
         }
         String providerId = String.valueOf(settings.getOrDefault("provider", LinkVideoProvider.ID));
         VideoProvider provider = extensions.find(VideoProvider.class).stream().filter(p -> p.id().equals(providerId))
-                .findFirst().orElseThrow(() -> new InteractionException(Reason.CONFLICT, "video_provider_missing",
+                .findFirst().orElseThrow(() -> new ChatException(Kind.CONFLICT, "video_provider_missing",
                         "The video provider " + providerId + " is not available."));
         VideoRoom room;
         try {
             room = provider.create(new VideoRequest(sessionId, newRoomName(), settings));
         } catch (VideoProviderException e) {
-            throw new InteractionException(Reason.UPSTREAM_FAILED, "video_provider_failed", e.getMessage()
+            throw new ChatException(Kind.UPSTREAM_FAILED, "video_provider_failed", e.getMessage()
                     + " The chat goes on; try again in a moment.");
         }
         sessions.videoCall(sessionId, agent, room.customerUrl().toString());

@@ -1,9 +1,10 @@
 package com.chatwebsite.plugin.web;
 
-import com.chatwebsite.api.channel.InteractionException;
+import com.chatwebsite.plugin.error.ChatException;
 import com.chatwebsite.api.web.PayloadTooLargeException;
 import com.chatwebsite.api.web.RouteHandler;
 import com.chatwebsite.api.web.WebRequest;
+import com.chatwebsite.api.web.WebResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,12 +28,25 @@ final class Routes {
                 return handler.handle(request);
             } catch (Problem p) {
                 return Json.error(p.status, p.code, p.getMessage(), p.fields);
-            } catch (InteractionException e) {
-                return Json.error(e.reason().httpStatus(), e.code(), e.getMessage(), List.of());
+            } catch (ChatException e) {
+                WebResponse answer = Json.error(status(e.kind()), e.code(), e.getMessage(), List.of());
+                return e.kind() == ChatException.Kind.UNAVAILABLE ? answer.withHeader("Retry-After", "1") : answer;
             } catch (PayloadTooLargeException e) {
                 return Json.error(413, "payload_too_large", "The request is larger than " + e.limit() + " bytes.",
                         List.of());
             }
+        };
+    }
+
+    /** The HTTP status of a domain refusal. */
+    static int status(ChatException.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case INVALID -> 400;
+            case TOO_LARGE -> 413;
+            case UPSTREAM_FAILED -> 502;
+            case UNAVAILABLE -> 503;
         };
     }
 
