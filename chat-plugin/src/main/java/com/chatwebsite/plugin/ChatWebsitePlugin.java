@@ -1,5 +1,12 @@
 package com.chatwebsite.plugin;
 
+import com.chatwebsite.plugin.channel.ChannelContext;
+import com.chatwebsite.plugin.channel.ChatWebsiteChannel;
+import com.chatwebsite.plugin.session.SessionService;
+import com.chatwebsite.plugin.video.VideoCallService;
+import com.chatwebsite.plugin.video.VideoContext;
+import com.chatwebsite.plugin.website.WebsiteService;
+import okhttp3.OkHttpClient;
 import com.chatwebsite.api.host.HostServices;
 import org.pf4j.Plugin;
 
@@ -7,10 +14,10 @@ import org.pf4j.Plugin;
  * The chat-website plugin. The host constructs it with its services, calls {@link #start()} once
  * loaded and {@link #stop()} before unloading it.
  */
-public final class ChatWebsitePlugin extends Plugin {
+public final class ChatWebsitePlugin extends Plugin implements ChannelContext, VideoContext {
 
     /** The plugin id, as in {@code plugin.properties}. */
-    public static final String ID = "chat-website";
+    public static final String ID = ChatWebsiteChannel.CHANNEL_ID;
 
     private final HostServices host;
     private volatile PluginRuntime runtime;
@@ -47,5 +54,25 @@ public final class ChatWebsitePlugin extends Plugin {
             throw new IllegalStateException("the chat-website plugin is not started");
         }
         return current;
+    }
+
+    @Override
+    public SessionService sessions() {
+        return runtime().sessions();
+    }
+
+    @Override
+    public WebsiteService websites() {
+        return runtime().websites();
+    }
+
+    @Override
+    public VideoCallService video() {
+        return runtime().video();
+    }
+
+    @Override
+    public OkHttpClient http() {
+        return runtime().http();
     }
 }

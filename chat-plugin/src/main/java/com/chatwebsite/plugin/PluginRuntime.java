@@ -57,6 +57,7 @@ public final class PluginRuntime implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     private static final long SWEEP_MILLIS = 1000;
     private static final Duration LEASE_TTL = Duration.ofSeconds(10);
+    private static final Duration OPENING_GRACE = Duration.ofSeconds(30);
     private static final long FEED_CHECK_MILLIS = 2000;
     private static final Duration HTTP_CONNECT = Duration.ofSeconds(3);
     private static final Duration HTTP_READ = Duration.ofSeconds(5);
@@ -80,7 +81,6 @@ public final class PluginRuntime implements AutoCloseable {
     private final ContactLinker contacts;
     private final OutboxRelay outbox;
     private final OfflineService offline;
-    private final OfflineStore offlineStore;
     private final OkHttpClient http;
     private final VideoCallService video;
     private Instant nextUploadExpiry;
@@ -103,7 +103,7 @@ public final class PluginRuntime implements AutoCloseable {
         this.feeds = new SessionFeeds(logStore);
         this.publisher = new SessionPublisher(feeds, host.events(), host.clock());
         this.eventLog = new EventLog(logStore, host.clock(), publisher, THREAD_PREFIX + "log-writer");
-        this.sessions = new SessionService(db, new SessionStore(), eventLog, logStore, feeds, uploadStore, host,
+        this.sessions = new SessionService(new SessionStore(db, uploadStore), eventLog, logStore, feeds, host,
                 ChatWebsitePlugin.ID);
         this.subscriptions = List.of(
                 host.events().subscribe(SessionPublisher.APPENDED, publisher::onAppended),
@@ -114,7 +114,6 @@ public final class PluginRuntime implements AutoCloseable {
         this.outbox = new OutboxRelay(offlineStore, websites, forms, offlineMessages, host);
         this.offline = new OfflineService(offlineStore, forms, uploads, contacts, offlineMessages, host,
                 () -> scheduler.execute(this::relay));
-        this.offlineStore = offlineStore;
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(HTTP_CONNECT)
                 .readTimeout(HTTP_READ)
@@ -152,10 +151,11 @@ public final class PluginRuntime implements AutoCloseable {
      * interaction again changes nothing.
      */
     private void routeOpenSessions() {
+        Instant settled = host.clock().instant().minus(OPENING_GRACE);
         for (ChatSession s : sessions.openSessions()) {
             Optional<Website> w = websites.byId(s.websiteId());
-            if (w.isEmpty()) {
-                continue;
+            if (w.isEmpty() || s.createdAt().isAfter(settled)) {
+                continue; // a session opening now is offered by the request opening it
             }
             try {
                 if (s.state() == SessionState.ACTIVE && s.agent().isPresent()) {
@@ -164,7 +164,7 @@ public final class PluginRuntime implements AutoCloseable {
                     host.router().offer(sessions.offer(w.get(), s));
                 }
             } catch (RuntimeException e) {
-                LOG.warn("could not route session {} again", s.id(), e);
+                LOG.warn("could not route session {} again: {}", s.id(), e.toString());
             }
         }
     }
@@ -252,10 +252,6 @@ public final class PluginRuntime implements AutoCloseable {
 
     public OfflineService offline() {
         return offline;
-    }
-
-    public OfflineStore offlineStore() {
-        return offlineStore;
     }
 
     /** The plugin's HTTP client for outbound calls (video providers); closed on stop. */

@@ -1,7 +1,6 @@
 package com.chatwebsite.plugin.form;
 
 import com.chatwebsite.api.settings.FieldError;
-import com.chatwebsite.plugin.upload.AcceptSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

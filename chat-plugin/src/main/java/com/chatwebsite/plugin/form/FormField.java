@@ -1,6 +1,5 @@
 package com.chatwebsite.plugin.form;
 
-import com.chatwebsite.plugin.upload.AcceptSpec;
 import java.util.List;
 import java.util.Optional;
 

@@ -2,7 +2,6 @@ package com.chatwebsite.plugin.form;
 
 import com.chatwebsite.api.host.ContactField;
 import com.chatwebsite.api.host.ContactManager;
-import com.chatwebsite.plugin.store.FormStore;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -16,12 +15,12 @@ public final class FormService {
 
     private static final Logger LOG = LoggerFactory.getLogger(FormService.class);
 
-    private final FormStore store;
+    private final FormRepository store;
     private final ContactManager contacts;
     private final Clock clock;
     private final Map<String, FormDefinition> cache = new ConcurrentHashMap<>();
 
-    public FormService(FormStore store, ContactManager contacts, Clock clock) {
+    public FormService(FormRepository store, ContactManager contacts, Clock clock) {
         this.store = store;
         this.contacts = contacts;
         this.clock = clock;

@@ -1,9 +1,10 @@
 package com.chatwebsite.plugin.offline;
 
+import com.chatwebsite.api.host.MailService;
+import com.chatwebsite.api.host.HostServices;
 import com.chatwebsite.api.host.MailMessage;
 import com.chatwebsite.api.offline.OfflineHandler;
 import com.chatwebsite.api.offline.OfflineMessage;
-import com.chatwebsite.plugin.ChatWebsitePlugin;
 import java.util.List;
 import java.util.Optional;
 import org.pf4j.Extension;
@@ -18,10 +19,10 @@ public final class ForwardOfflineHandler implements OfflineHandler {
 
     public static final String ID = "forward-offline";
 
-    private final ChatWebsitePlugin plugin;
+    private final MailService mail;
 
-    public ForwardOfflineHandler(ChatWebsitePlugin plugin) {
-        this.plugin = plugin;
+    public ForwardOfflineHandler(HostServices host) {
+        this.mail = host.mail();
     }
 
     @Override
@@ -37,12 +38,12 @@ public final class ForwardOfflineHandler implements OfflineHandler {
     @Override
     public void handle(OfflineMessage m) throws Exception {
         String to = (String) m.settings().get("forwardTo");
-        plugin.runtime().host().mail().send(new MailMessage(Optional.of(messageId(m, "forward")), List.of(to),
+        mail.send(new MailMessage(Optional.of(messageId(m, "forward")), List.of(to),
                 m.requesterEmail(), MailText.forwardSubject(m), MailText.textBody(m),
                 Optional.of(MailText.htmlBody(m)), m.attachments()));
     }
 
     static String messageId(OfflineMessage m, String purpose) {
-        return "<offline-" + m.id() + "." + purpose + "@" + ChatWebsitePlugin.ID + ">";
+        return "<offline-" + m.id() + "." + purpose + "@" + OfflineMessages.MESSAGE_ID_DOMAIN + ">";
     }
 }

@@ -18,6 +18,10 @@ import java.util.Optional;
 /** Builds the {@link OfflineMessage} handlers receive, from what is stored. */
 public final class OfflineMessages {
 
+    /** The domain part of offline mails' Message-IDs, stable across retries and nodes. */
+    public static final String MESSAGE_ID_DOMAIN = "chat-website";
+
+
     private final UploadService uploads;
 
     public OfflineMessages(UploadService uploads) {

@@ -11,7 +11,6 @@ import com.chatwebsite.plugin.form.FormDefinition;
 import com.chatwebsite.plugin.form.FormKind;
 import com.chatwebsite.plugin.form.FormService;
 import com.chatwebsite.plugin.form.SubmissionValidator;
-import com.chatwebsite.plugin.store.OfflineStore;
 import com.chatwebsite.plugin.upload.UploadService;
 import com.chatwebsite.plugin.website.Website;
 import java.time.Instant;
@@ -27,7 +26,7 @@ import java.util.UUID;
  */
 public final class OfflineService {
 
-    private final OfflineStore store;
+    private final OfflineRepository store;
     private final FormService forms;
     private final UploadService uploads;
     private final ContactLinker contacts;
@@ -35,7 +34,7 @@ public final class OfflineService {
     private final HostServices host;
     private final Runnable nudgeRelay;
 
-    public OfflineService(OfflineStore store, FormService forms, UploadService uploads, ContactLinker contacts,
+    public OfflineService(OfflineRepository store, FormService forms, UploadService uploads, ContactLinker contacts,
             OfflineMessages messages, HostServices host, Runnable nudgeRelay) {
         this.store = store;
         this.forms = forms;
@@ -83,5 +82,16 @@ public final class OfflineService {
         }
         nudgeRelay.run();
         return new Submitted(Optional.of(id), List.of());
+    }
+
+    /**
+     * A website's offline messages with each delivery's state, newest first, for the supervisor.
+     *
+     * @param websiteId the website
+     * @param limit the most to return
+     * @return the messages
+     */
+    public List<OfflineRecord> forSupervisor(String websiteId, int limit) {
+        return store.forWebsite(websiteId, limit);
     }
 }

@@ -1,9 +1,10 @@
 package com.chatwebsite.plugin.offline;
 
+import com.chatwebsite.api.host.MailService;
+import com.chatwebsite.api.host.HostServices;
 import com.chatwebsite.api.host.MailInteraction;
 import com.chatwebsite.api.offline.OfflineHandler;
 import com.chatwebsite.api.offline.OfflineMessage;
-import com.chatwebsite.plugin.ChatWebsitePlugin;
 import java.util.Map;
 import java.util.Optional;
 import org.pf4j.Extension;
@@ -18,10 +19,10 @@ public final class OpenInteractionHandler implements OfflineHandler {
 
     public static final String ID = "open-interaction";
 
-    private final ChatWebsitePlugin plugin;
+    private final MailService mail;
 
-    public OpenInteractionHandler(ChatWebsitePlugin plugin) {
-        this.plugin = plugin;
+    public OpenInteractionHandler(HostServices host) {
+        this.mail = host.mail();
     }
 
     @Override
@@ -39,7 +40,7 @@ public final class OpenInteractionHandler implements OfflineHandler {
         String subjectField = String.valueOf(settings(m).getOrDefault("subjectField", "subject"));
         String subject = m.value(subjectField).map(MailText::headerValue).filter(s -> !s.isBlank())
                 .orElseGet(() -> MailText.forwardSubject(m));
-        plugin.runtime().host().mail().openInteraction(new MailInteraction(
+        mail.openInteraction(new MailInteraction(
                 Optional.of(ForwardOfflineHandler.messageId(m, "interaction")), m.requesterEmail().orElseThrow(),
                 to(m).orElseThrow(), subject, MailText.textBody(m), m.attachments()));
     }

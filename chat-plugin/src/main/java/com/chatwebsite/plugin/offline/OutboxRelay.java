@@ -5,7 +5,6 @@ import com.chatwebsite.api.offline.OfflineHandler;
 import com.chatwebsite.api.offline.OfflineMessage;
 import com.chatwebsite.plugin.form.FormKind;
 import com.chatwebsite.plugin.form.FormService;
-import com.chatwebsite.plugin.store.OfflineStore;
 import com.chatwebsite.plugin.website.Website;
 import com.chatwebsite.plugin.website.WebsiteService;
 import java.time.Duration;
@@ -32,13 +31,13 @@ public final class OutboxRelay {
     /** How long a claimed delivery stays away from other nodes while this one sends it. */
     private static final Duration CLAIM_HOLD = Duration.ofMinutes(2);
 
-    private final OfflineStore store;
+    private final OfflineRepository store;
     private final WebsiteService websites;
     private final FormService forms;
     private final OfflineMessages messages;
     private final HostServices host;
 
-    public OutboxRelay(OfflineStore store, WebsiteService websites, FormService forms, OfflineMessages messages,
+    public OutboxRelay(OfflineRepository store, WebsiteService websites, FormService forms, OfflineMessages messages,
             HostServices host) {
         this.store = store;
         this.websites = websites;

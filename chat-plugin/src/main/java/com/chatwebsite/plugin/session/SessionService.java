@@ -6,10 +6,6 @@ import com.chatwebsite.plugin.error.ChatException.Kind;
 import com.chatwebsite.api.host.HostServices;
 import com.chatwebsite.api.host.InteractionOffer;
 import com.chatwebsite.api.host.OfferOutcome;
-import com.chatwebsite.plugin.store.Db;
-import com.chatwebsite.plugin.store.SessionStore;
-import com.chatwebsite.plugin.store.UploadStore;
-import com.chatwebsite.plugin.store.WebsiteStore;
 import com.chatwebsite.plugin.website.OnlineStatus;
 import com.chatwebsite.plugin.website.Website;
 import java.time.Instant;
@@ -33,24 +29,20 @@ public final class SessionService {
     private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
     private static final int REPLAY_LIMIT = 10_000;
 
-    private final Db db;
-    private final SessionStore store;
+    private final SessionRepository sessions;
     private final EventLog log;
     private final EventLogStore logStore;
     private final SessionFeeds feeds;
-    private final UploadStore uploads;
     private final HostServices host;
     private final String channelId;
     private final List<Consumer<String>> countListeners = new CopyOnWriteArrayList<>();
 
-    public SessionService(Db db, SessionStore store, EventLog log, EventLogStore logStore, SessionFeeds feeds,
-            UploadStore uploads, HostServices host, String channelId) {
-        this.db = db;
-        this.store = store;
+    public SessionService(SessionRepository sessions, EventLog log, EventLogStore logStore, SessionFeeds feeds,
+            HostServices host, String channelId) {
+        this.sessions = sessions;
         this.log = log;
         this.logStore = logStore;
         this.feeds = feeds;
-        this.uploads = uploads;
         this.host = host;
         this.channelId = channelId;
     }
@@ -98,20 +90,13 @@ public final class SessionService {
         ChatSession created = new ChatSession(UUID.randomUUID().toString(), website.id(), SessionTokens.hash(token),
                 SessionState.WAITING, Optional.empty(), fields, variables, contactId, page, Optional.empty(), 0,
                 now, Optional.empty(), Optional.empty(), now);
-        boolean inserted = db.tx(c -> {
-            Optional<Website> live = WebsiteStore.lock(c, website.id());
-            if (live.isEmpty() || store.countOpen(c, website.id()) >= live.get().maxConcurrentSessions()) {
-                return false;
-            }
-            store.insert(c, created);
-            if (!uploads.bind(c, uploadIds, created.id(), now)) {
-                throw new ChatException(Kind.INVALID, "upload_in_use",
-                        "An attached upload is already used elsewhere.");
-            }
-            return true;
-        });
-        if (!inserted) {
-            return new Refused(OnlineStatus.MAX_SESSIONS);
+        switch (sessions.openUnderCap(created, uploadIds, now)) {
+            case FULL:
+                return new Refused(OnlineStatus.MAX_SESSIONS);
+            case UPLOAD_IN_USE:
+                throw new ChatException(Kind.INVALID, "upload_in_use", "An attached upload is already used elsewhere.");
+            default:
+                break;
         }
         countChanged(website.id());
         String greeting = website.text("messages.greeting");
@@ -144,7 +129,7 @@ public final class SessionService {
     }
 
     public Optional<ChatSession> find(String sessionId) {
-        return db.tx(c -> store.find(c, sessionId));
+        return sessions.find(sessionId);
     }
 
     /**
@@ -301,15 +286,15 @@ public final class SessionService {
 
     /** Waiting and active sessions, oldest first. */
     public List<ChatSession> openSessions() {
-        return db.tx(store::openSessions);
+        return sessions.openSessions();
     }
 
     public int countOpen(String websiteId) {
-        return db.tx(c -> store.countOpen(c, websiteId));
+        return sessions.countOpen(websiteId);
     }
 
     public List<ChatSession> forSupervisor(String websiteId, String state, int limit) {
-        return db.tx(c -> store.forSupervisor(c, websiteId, state, limit));
+        return sessions.forSupervisor(websiteId, state, limit);
     }
 
     /** Calls the listener with a website id whenever its number of open sessions changes. */

@@ -1,6 +1,7 @@
 package com.chatwebsite.plugin.store;
 
 import com.chatwebsite.plugin.form.FormKind;
+import com.chatwebsite.plugin.form.FormRepository;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -8,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The forms of each website, as JSON, in {@code cw_form}. */
-public final class FormStore {
+public final class FormStore implements FormRepository {
 
     private final Db db;
 

@@ -1,6 +1,7 @@
 package com.chatwebsite.plugin.store;
 
 import com.chatwebsite.plugin.offline.OfflineRecord;
+import com.chatwebsite.plugin.offline.OfflineRepository;
 import com.chatwebsite.plugin.offline.OfflineRecord.Delivery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Offline messages and their outbox, in {@code cw_offline} and {@code cw_outbox}. */
-public final class OfflineStore {
+public final class OfflineStore implements OfflineRepository {
 
     private final Db db;
     private final UploadStore uploads;

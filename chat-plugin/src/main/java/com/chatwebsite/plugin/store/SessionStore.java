@@ -1,6 +1,9 @@
 package com.chatwebsite.plugin.store;
 
 import com.chatwebsite.plugin.session.ChatSession;
+import com.chatwebsite.plugin.session.SessionRepository;
+import com.chatwebsite.plugin.website.Website;
+import java.time.Instant;
 import com.chatwebsite.plugin.session.SessionState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Chat sessions, in {@code cw_session} with their log head in {@code cw_session_head}. */
-public final class SessionStore {
+public final class SessionStore implements SessionRepository {
 
     private static final String COLUMNS = "s.id, s.website_id, s.token_hash, s.state, s.disposition, s.form_fields, "
             + "s.variables, s.contact_id, s.page_url, s.agent, h.last_seq, s.created_at, s.accepted_at, s.closed_at, "
@@ -21,7 +24,61 @@ public final class SessionStore {
     private static final String INSERT_COLUMNS = "id, website_id, token_hash, state, disposition, form_fields, "
             + "variables, contact_id, page_url, agent, last_seq, created_at, accepted_at, closed_at, last_activity_at";
 
-    public void insert(Connection c, ChatSession s) throws SQLException {
+    private final Db db;
+    private final UploadStore uploads;
+
+    public SessionStore(Db db, UploadStore uploads) {
+        this.db = db;
+        this.uploads = uploads;
+    }
+
+    @Override
+    public OpenOutcome openUnderCap(ChatSession session, List<String> uploadIds, Instant now) {
+        try {
+            return db.tx(c -> {
+                Optional<Website> live = WebsiteStore.lock(c, session.websiteId());
+                if (live.isEmpty() || countOpen(c, session.websiteId()) >= live.get().maxConcurrentSessions()) {
+                    return OpenOutcome.FULL;
+                }
+                insert(c, session);
+                if (!uploads.bind(c, uploadIds, session.id(), now)) {
+                    throw new UploadInUse();
+                }
+                return OpenOutcome.OPENED;
+            });
+        } catch (UploadInUse e) {
+            return OpenOutcome.UPLOAD_IN_USE;
+        }
+    }
+
+    /** Rolls the open back when an upload is taken. */
+    private static final class UploadInUse extends RuntimeException {
+        UploadInUse() {
+            super(null, null, false, false);
+        }
+    }
+
+    @Override
+    public Optional<ChatSession> find(String sessionId) {
+        return db.tx(c -> find(c, sessionId));
+    }
+
+    @Override
+    public List<ChatSession> openSessions() {
+        return db.tx(this::openSessions);
+    }
+
+    @Override
+    public int countOpen(String websiteId) {
+        return db.tx(c -> countOpen(c, websiteId));
+    }
+
+    @Override
+    public List<ChatSession> forSupervisor(String websiteId, String state, int limit) {
+        return db.tx(c -> forSupervisor(c, websiteId, state, limit));
+    }
+
+    private void insert(Connection c, ChatSession s) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO cw_session (" + INSERT_COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, s.id());
@@ -50,7 +107,7 @@ public final class SessionStore {
         }
     }
 
-    public int countOpen(Connection c, String websiteId) throws SQLException {
+    private int countOpen(Connection c, String websiteId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT COUNT(*) FROM cw_session WHERE website_id = ? AND state IN ('waiting', 'active')")) {
             ps.setString(1, websiteId);
@@ -61,7 +118,7 @@ public final class SessionStore {
         }
     }
 
-    public Optional<ChatSession> find(Connection c, String id) throws SQLException {
+    private Optional<ChatSession> find(Connection c, String id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE s.id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -71,7 +128,7 @@ public final class SessionStore {
     }
 
     /** Sessions that are waiting or active, oldest first. */
-    public List<ChatSession> openSessions(Connection c) throws SQLException {
+    private List<ChatSession> openSessions(Connection c) throws SQLException {
         return query(c, "SELECT " + COLUMNS + FROM + " WHERE s.state IN ('waiting', 'active') "
                 + "ORDER BY s.created_at", List.of());
     }
@@ -85,7 +142,7 @@ public final class SessionStore {
      * @param limit the most to return, newest first
      * @return the sessions
      */
-    public List<ChatSession> forSupervisor(Connection c, String websiteId, String state, int limit)
+    private List<ChatSession> forSupervisor(Connection c, String websiteId, String state, int limit)
             throws SQLException {
         String where = "s.website_id = ?";
         List<Object> args = new ArrayList<>(List.of(websiteId));

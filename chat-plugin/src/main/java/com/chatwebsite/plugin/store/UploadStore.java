@@ -1,6 +1,7 @@
 package com.chatwebsite.plugin.store;
 
 import com.chatwebsite.plugin.upload.StoredUpload;
+import com.chatwebsite.plugin.upload.UploadRepository;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Uploads' records in {@code cw_upload}; the bytes are files named by the upload id. */
-public final class UploadStore {
+public final class UploadStore implements UploadRepository {
 
     private static final String COLUMNS = "id, website_id, form_kind, field_name, file_name, content_type, size_bytes, "
             + "inline_safe, created_at, owner_id, used_at";

@@ -1,6 +1,7 @@
 package com.chatwebsite.plugin.store;
 
 import com.chatwebsite.plugin.website.Website;
+import com.chatwebsite.plugin.website.WebsiteRepository;
 import com.chatwebsite.plugin.website.WebsiteInput;
 import com.chatwebsite.plugin.website.WebsiteInput.WebsiteDefinition;
 import java.sql.Connection;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Websites in the plugin's {@code cw_website} table; deleted ones are kept for their history. */
-public final class WebsiteStore {
+public final class WebsiteStore implements WebsiteRepository {
 
     private static final String COLUMNS = "id, public_key, config, created_at, updated_at";
 

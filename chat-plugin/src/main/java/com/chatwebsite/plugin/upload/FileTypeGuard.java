@@ -1,5 +1,6 @@
 package com.chatwebsite.plugin.upload;
 
+import com.chatwebsite.plugin.form.AcceptSpec;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,7 @@
 package com.chatwebsite.plugin.upload;
 
-import com.chatwebsite.api.web.FormPart;
 import com.chatwebsite.plugin.form.FormField;
 import com.chatwebsite.plugin.form.FormKind;
-import com.chatwebsite.plugin.store.UploadStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -29,12 +27,12 @@ public final class UploadService {
 
     private static final Logger LOG = LoggerFactory.getLogger(UploadService.class);
 
-    private final UploadStore store;
+    private final UploadRepository store;
     private final FileTypeGuard guard;
     private final Path dir;
     private final Clock clock;
 
-    public UploadService(UploadStore store, FileTypeGuard guard, Path dir, Clock clock) {
+    public UploadService(UploadRepository store, FileTypeGuard guard, Path dir, Clock clock) {
         this.store = store;
         this.guard = guard;
         this.dir = dir;
@@ -56,22 +54,24 @@ public final class UploadService {
      * @param websiteId the website
      * @param kind the form
      * @param field the attachment field
-     * @param part the uploaded part
+     * @param clientFileName the name the browser gave the file
+     * @param content the file's bytes (the caller closes it)
      * @return the upload, or why it was refused
      * @throws IOException if the file cannot be stored
      */
-    public Received receive(String websiteId, FormKind kind, FormField field, FormPart part) throws IOException {
+    public Received receive(String websiteId, FormKind kind, FormField field, Optional<String> clientFileName,
+            InputStream content) throws IOException {
         Files.createDirectories(dir);
         String id = UUID.randomUUID().toString();
         Path tmp = dir.resolve(id + ".part");
-        try (InputStream in = part.openStream()) {
-            long copied = Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            long copied = Files.copy(content, tmp, StandardCopyOption.REPLACE_EXISTING);
             if (copied > MAX_BYTES) {
                 Files.deleteIfExists(tmp);
                 return new Received(Optional.empty(), Optional.of("The file is larger than 10 MB."));
             }
             Verdict verdict = guard.check(field.accept().orElseThrow(),
-                    part.fileName().orElse("file"), tmp);
+                    clientFileName.orElse("file"), tmp);
             if (!verdict.accepted()) {
                 Files.deleteIfExists(tmp);
                 return new Received(Optional.empty(), Optional.of(verdict.reason()));

@@ -1,6 +1,5 @@
 package com.chatwebsite.plugin.video;
 
-import com.chatwebsite.plugin.ChatWebsitePlugin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -30,10 +29,10 @@ public final class HttpApiVideoProvider implements VideoProvider {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX_RESPONSE = 64 * 1024;
 
-    private final ChatWebsitePlugin plugin;
+    private final VideoContext context;
 
-    public HttpApiVideoProvider(ChatWebsitePlugin plugin) {
-        this.plugin = plugin;
+    public HttpApiVideoProvider(VideoContext context) {
+        this.context = context;
     }
 
     @Override
@@ -43,7 +42,7 @@ public final class HttpApiVideoProvider implements VideoProvider {
 
     @Override
     public VideoRoom create(VideoRequest request) throws VideoProviderException {
-        return create(plugin.runtime().http(), request);
+        return create(context.http(), request);
     }
 
     /**

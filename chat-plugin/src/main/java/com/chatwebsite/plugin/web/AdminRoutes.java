@@ -110,7 +110,7 @@ final class AdminRoutes {
         }
         List<Map<String, Object>> items = new java.util.ArrayList<>();
         if (state == null || state.equals("offline")) {
-            rt().offlineStore().forWebsite(w.id(), SUPERVISOR_LIMIT).forEach(o -> items.add(WebsiteJson.offlineItem(o)));
+            rt().offline().forSupervisor(w.id(), SUPERVISOR_LIMIT).forEach(o -> items.add(WebsiteJson.offlineItem(o)));
         }
         if (!"offline".equals(state)) {
             rt().sessions().forSupervisor(w.id(), state, SUPERVISOR_LIMIT)

@@ -308,7 +308,10 @@ final class WidgetRoutes {
         }
         FormPart file = parts.stream().filter(p -> p.name().equals("file") && p.fileName().isPresent()).findFirst()
                 .orElseThrow(() -> Problem.field("file", "required", "Send the file in a part named file."));
-        UploadService.Received received = rt().uploads().receive(w.id(), kind, field, file);
+        UploadService.Received received;
+        try (var content = file.openStream()) {
+            received = rt().uploads().receive(w.id(), kind, field, file.fileName(), content);
+        }
         if (received.upload().isEmpty()) {
             throw new Problem(415, "unsupported_file_type", received.refusal().orElse("This file type is not accepted."));
         }

@@ -2,7 +2,6 @@ package com.chatwebsite.plugin.website;
 
 import com.chatwebsite.api.settings.FieldError;
 import com.chatwebsite.plugin.settings.SettingsValidator;
-import com.chatwebsite.plugin.store.WebsiteStore;
 import com.google.common.io.BaseEncoding;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -21,14 +20,14 @@ public final class WebsiteService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String SECRET_KEY = "videoCall.apiKey";
 
-    private final WebsiteStore store;
+    private final WebsiteRepository store;
     private final WebsiteSettingsSchema schema;
     private final Clock clock;
     private final Map<String, Website> byKey = new ConcurrentHashMap<>();
     private final List<Consumer<Website>> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Website>> deleteListeners = new CopyOnWriteArrayList<>();
 
-    public WebsiteService(WebsiteStore store, WebsiteSettingsSchema schema, Clock clock) {
+    public WebsiteService(WebsiteRepository store, WebsiteSettingsSchema schema, Clock clock) {
         this.store = store;
         this.schema = schema;
         this.clock = clock;

@@ -1,5 +1,6 @@
 package com.chatwebsite.plugin.upload;
 
+import com.chatwebsite.plugin.form.AcceptSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package com.chatwebsite.plugin.session;
+package com.chatwebsite.plugin.channel;
 
 import com.chatwebsite.api.channel.AgentRef;
 import com.chatwebsite.api.channel.ChatChannel;
@@ -7,8 +7,8 @@ import com.chatwebsite.api.channel.InteractionException;
 import com.chatwebsite.plugin.error.ChatException;
 import java.util.function.Supplier;
 import com.chatwebsite.api.channel.VideoCallLink;
-import com.chatwebsite.plugin.ChatWebsitePlugin;
-import com.chatwebsite.plugin.PluginRuntime;
+import com.chatwebsite.plugin.session.ChatSession;
+import com.chatwebsite.plugin.session.SessionEvent;
 import com.chatwebsite.plugin.website.Website;
 import java.time.Instant;
 import java.util.List;
@@ -19,28 +19,31 @@ import org.pf4j.Extension;
 @Extension
 public final class ChatWebsiteChannel implements ChatChannel {
 
-    private final ChatWebsitePlugin plugin;
+    /** The channel's id in the host's offers: the plugin's id. */
+    public static final String CHANNEL_ID = "chat-website";
 
-    public ChatWebsiteChannel(ChatWebsitePlugin plugin) {
-        this.plugin = plugin;
+    private final ChannelContext context;
+
+    public ChatWebsiteChannel(ChannelContext context) {
+        this.context = context;
     }
 
     @Override
     public String channelId() {
-        return ChatWebsitePlugin.ID;
+        return CHANNEL_ID;
     }
 
     @Override
     public void accept(String interactionId, AgentRef agent) {
         spi(() -> {
-            plugin.runtime().sessions().accept(interactionId, agent);
+            context.sessions().accept(interactionId, agent);
             return null;
         });
     }
 
     @Override
     public List<ChatMessage> messages(String interactionId, long afterSeq) {
-        PluginRuntime rt = plugin.runtime();
+        ChannelContext rt = context;
         rt.sessions().find(interactionId).orElseThrow(() -> new InteractionException(
                 InteractionException.Reason.NOT_FOUND, "session_not_found", "No such chat."));
         return spi(() -> rt.sessions().eventsAfter(interactionId, afterSeq, true).stream()
@@ -49,14 +52,14 @@ public final class ChatWebsiteChannel implements ChatChannel {
 
     @Override
     public ChatMessage postMessage(String interactionId, AgentRef agent, String text, Optional<String> clientMessageId) {
-        PluginRuntime rt = plugin.runtime();
+        ChannelContext rt = context;
         return spi(() -> message(rt.sessions().postAgentMessage(websiteOf(rt, interactionId), interactionId, agent,
                 text, clientMessageId)));
     }
 
     @Override
     public void close(String interactionId, AgentRef agent, String disposition) {
-        PluginRuntime rt = plugin.runtime();
+        ChannelContext rt = context;
         spi(() -> {
             rt.sessions().close(interactionId, disposition,
                     List.of(websiteOf(rt, interactionId).text("messages.closing")));
@@ -66,10 +69,10 @@ public final class ChatWebsiteChannel implements ChatChannel {
 
     @Override
     public VideoCallLink startVideoCall(String interactionId, AgentRef agent) {
-        return spi(() -> plugin.runtime().video().start(interactionId, agent));
+        return spi(() -> context.video().start(interactionId, agent));
     }
 
-    private static Website websiteOf(PluginRuntime rt, String interactionId) {
+    private static Website websiteOf(ChannelContext rt, String interactionId) {
         ChatSession s = rt.sessions().find(interactionId).orElseThrow(() -> new InteractionException(
                 InteractionException.Reason.NOT_FOUND, "session_not_found", "No such chat."));
         return rt.websites().byId(s.websiteId()).orElseThrow(() -> new InteractionException(

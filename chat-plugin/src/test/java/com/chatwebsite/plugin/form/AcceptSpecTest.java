@@ -1,4 +1,4 @@
-package com.chatwebsite.plugin.upload;
+package com.chatwebsite.plugin.form;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

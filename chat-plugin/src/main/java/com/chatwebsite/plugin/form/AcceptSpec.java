@@ -1,4 +1,4 @@
-package com.chatwebsite.plugin.upload;
+package com.chatwebsite.plugin.form;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -108,12 +108,12 @@ public record AcceptSpec(List<String> specifiers) {
     }
 
     /** Whether a canonical specifier is an extension such as {@code .pdf}. */
-    static boolean isExtension(String specifier) {
+    public static boolean isExtension(String specifier) {
         return specifier.startsWith(".");
     }
 
     /** Whether a canonical specifier is one of the wildcards {@code image/*}, {@code audio/*}, {@code video/*}. */
-    static boolean isWildcard(String specifier) {
+    public static boolean isWildcard(String specifier) {
         return specifier.endsWith("/*");
     }
 

@@ -1,0 +1,38 @@
+package com.chatwebsite.plugin.offline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What offline messages and their outbox need from storage. Implemented by the {@code store} package. */
+public interface OfflineRepository {
+
+    /**
+     * Stores a message, binds its uploads and adds one pending delivery per handler, in one
+     * transaction.
+     *
+     * @return false if an upload belongs to something else already (nothing stored)
+     */
+    boolean insert(String id, String websiteId, Map<String, Object> fields, Optional<String> contactId,
+            Optional<String> sessionId, List<String> uploadIds, List<String> handlerIds, Instant now);
+
+    Optional<OfflineRecord> find(String id);
+
+    /** A website's messages with their deliveries, newest first. */
+    List<OfflineRecord> forWebsite(String websiteId, int limit);
+
+    /**
+     * Claims due deliveries for this node, keeping other nodes away from them for {@code hold}.
+     *
+     * @return (message id, handler id) pairs
+     */
+    List<String[]> claimDue(Instant now, Duration hold, int limit);
+
+    void delivered(String offlineId, String handlerId, Instant now);
+
+    void failed(String offlineId, String handlerId, String error, Instant nextAttempt);
+
+    int attempts(String offlineId, String handlerId);
+}

@@ -1,0 +1,53 @@
+package com.chatwebsite.plugin;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The plugin's package rules: one direction per request, {@code store} a leaf, HTTP and JSON at the edges. */
+class ArchitectureTest {
+
+    private static final String ROOT = "com.chatwebsite.plugin";
+    private static final String[] DOMAIN = {ROOT + ".website..", ROOT + ".schedule..", ROOT + ".session..",
+        ROOT + ".form..", ROOT + ".offline..", ROOT + ".contact..", ROOT + ".video..", ROOT + ".upload..",
+        ROOT + ".settings..", ROOT + ".error..", ROOT + ".channel.."};
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void domainPackagesKnowNeitherStorageNorHttpNorTheRuntime() {
+        noClasses().that().resideInAnyPackage(DOMAIN).should().dependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".store..", ROOT + ".web..", ROOT, "com.chatwebsite.api.web..")
+                .check(classes);
+    }
+
+    @Test
+    void storeIsALeafOnlyTheRuntimeWiresIn() {
+        noClasses().that().resideOutsideOfPackages(ROOT, ROOT + ".store..").should().dependOnClassesThat()
+                .resideInAPackage(ROOT + ".store..").check(classes);
+    }
+
+    @Test
+    void jsonIsWrittenOnlyAtTheEdges() {
+        noClasses().that().resideInAnyPackage(ROOT + ".website..", ROOT + ".schedule..", ROOT + ".session..",
+                ROOT + ".form..", ROOT + ".offline..", ROOT + ".contact..", ROOT + ".upload..", ROOT + ".settings..",
+                ROOT + ".error..", ROOT + ".channel..").should().dependOnClassesThat()
+                .resideInAPackage("com.fasterxml.jackson..").check(classes);
+    }
+}
