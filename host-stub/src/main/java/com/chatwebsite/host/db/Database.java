@@ -135,7 +135,11 @@ public final class Database implements AutoCloseable {
      */
     public Connection openDedicated() throws SQLException {
         JdbcSettings settings = postgres.orElseThrow(() -> new IllegalStateException("not PostgreSQL"));
-        return DriverManager.getConnection(settings.url(), postgresProperties(settings));
+        Properties properties = postgresProperties(settings);
+        if (!settings.url().contains("ApplicationName=")) {
+            properties.setProperty("ApplicationName", "host-bus-listen");
+        }
+        return DriverManager.getConnection(settings.url(), properties);
     }
 
     /** What the database is, for the start-up banner. */
