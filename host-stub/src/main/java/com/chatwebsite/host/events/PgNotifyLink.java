@@ -63,7 +63,6 @@ public final class PgNotifyLink implements AutoCloseable {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean running;
     private volatile boolean othersMissedEvents;
-    private volatile boolean listening;
     private Consumer<HostEvent> local = e -> { };
     private Thread sender;
     private Thread listener;
@@ -112,11 +111,6 @@ public final class PgNotifyLink implements AutoCloseable {
             othersMissedEvents = true;
             throttled.warn("cluster bus: queue full, events dropped", "the other nodes will resync");
         }
-    }
-
-    /** Whether the listener's connection is up; false while it reconnects. */
-    public boolean listening() {
-        return listening;
     }
 
     private void sendLoop() {
@@ -193,7 +187,6 @@ public final class PgNotifyLink implements AutoCloseable {
                     backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
                     continue;
                 }
-                listening = true;
                 backoff = MIN_BACKOFF_MILLIS;
                 lastHeard = System.nanoTime();
                 if (missed) {
@@ -217,14 +210,12 @@ public final class PgNotifyLink implements AutoCloseable {
                     lastHeard = System.nanoTime();
                 }
             } catch (SQLException e) {
-                listening = false;
                 missed = true;
                 throttled.warn("cluster bus: listen connection lost, reconnecting", String.valueOf(e.getMessage()));
                 closeQuietly(connection);
                 connection = null;
             }
         }
-        listening = false;
         closeQuietly(connection);
     }
 

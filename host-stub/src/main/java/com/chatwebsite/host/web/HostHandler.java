@@ -140,7 +140,11 @@ public final class HostHandler extends Handler.Abstract {
         try {
             handler.open(stream);
         } catch (Exception e) {
-            LOG.warn("opening an event stream failed", e);
+            if (DatabaseFailures.unavailable(e).isPresent()) {
+                outages.warn("database unavailable", "an event stream closed at opening: " + e.getMessage());
+            } else {
+                LOG.warn("opening an event stream failed", e);
+            }
             stream.close();
         }
     }
