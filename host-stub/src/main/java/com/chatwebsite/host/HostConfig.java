@@ -1,13 +1,17 @@
 package com.chatwebsite.host;
 
 import com.chatwebsite.host.routing.Agent;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The host-stub's configuration, from the environment variables of the contract
@@ -24,6 +28,7 @@ import java.util.Optional;
  * @param agentsGenerated whether the agents were generated (and should be printed)
  * @param publicUrl the URL browsers use, if not {@code http://localhost:<port>}
  * @param demo whether to create a demo website when there is none ({@code HOST_DEMO}, default true)
+ * @param nodeId this node's name in a cluster ({@code HOST_NODE_ID}, default generated)
  */
 public record HostConfig(
         int port,
@@ -36,12 +41,26 @@ public record HostConfig(
         List<Agent> agents,
         boolean agentsGenerated,
         Optional<String> publicUrl,
-        boolean demo) {
+        boolean demo,
+        String nodeId) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     public HostConfig {
         agents = List.copyOf(agents);
+        if (!NODE_ID.matcher(nodeId).matches()) {
+            throw new IllegalArgumentException("HOST_NODE_ID: 1 to 64 letters, digits, '.', '_' or '-', got '"
+                    + nodeId + "'");
+        }
+    }
+
+    /** A configuration with a generated node id. */
+    public HostConfig(int port, Path dataDir, Path pluginsDir, Optional<JdbcSettings> db, Optional<SmtpSettings> smtp,
+            String adminToken, boolean adminTokenGenerated, List<Agent> agents, boolean agentsGenerated,
+            Optional<String> publicUrl, boolean demo) {
+        this(port, dataDir, pluginsDir, db, smtp, adminToken, adminTokenGenerated, agents, agentsGenerated, publicUrl,
+                demo, newNodeId(null));
     }
 
     /** A JDBC database. */
@@ -80,7 +99,35 @@ public record HostConfig(
         List<Agent> agents = agentsVar == null ? List.of(new Agent("agent", newToken(), 5)) : parseAgents(agentsVar);
         return new HostConfig(port, dataDir, pluginsDir, db, smtp, adminToken, adminGenerated, agents,
                 agentsVar == null, Optional.ofNullable(blankToNull(env.get("HOST_PUBLIC_URL"))),
-                !"false".equalsIgnoreCase(env.getOrDefault("HOST_DEMO", "true").trim()));
+                !"false".equalsIgnoreCase(env.getOrDefault("HOST_DEMO", "true").trim()),
+                Optional.ofNullable(blankToNull(env.get("HOST_NODE_ID"))).map(String::trim)
+                        .orElseGet(() -> newNodeId(env.get("HOSTNAME"))));
+    }
+
+    /**
+     * A generated node id: the host name and a random suffix, so two processes on one machine differ.
+     *
+     * @param hostname the host name if known (the {@code HOSTNAME} variable), else looked up
+     * @return such as {@code web-1-3f9a2c}
+     */
+    static String newNodeId(String hostname) {
+        String name = hostname;
+        if (name == null || name.isBlank()) {
+            try {
+                name = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException | RuntimeException e) {
+                name = "node";
+            }
+        }
+        name = name.replaceAll("[^A-Za-z0-9._-]", "");
+        if (name.isEmpty()) {
+            name = "node";
+        }
+        if (name.length() > 40) {
+            name = name.substring(0, 40);
+        }
+        return name + "-" + HexFormat.of().toHexDigits((byte) RANDOM.nextInt()) + HexFormat.of()
+                .toHexDigits((short) RANDOM.nextInt());
     }
 
     /**

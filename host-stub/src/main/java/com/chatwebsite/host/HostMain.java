@@ -40,6 +40,7 @@ public final class HostMain {
                     .append(c.agentsGenerated() ? a.token() : "(from HOST_AGENTS)")
                     .append("  capacity ").append(a.capacity()).append('\n');
         }
+        out.append("  node           ").append(c.nodeId()).append('\n');
         out.append("  database       ").append(host.databaseDescription()).append('\n');
         out.append("  mail           ").append(c.smtp().map(s -> "SMTP " + s.host() + ":" + s.port())
                 .orElse(".eml files in " + c.dataDir().resolve("mail"))).append('\n');

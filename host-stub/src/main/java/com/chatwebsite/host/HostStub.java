@@ -5,11 +5,14 @@ import com.chatwebsite.api.host.HostInfo;
 import com.chatwebsite.api.host.HostServices;
 import com.chatwebsite.host.api.AdminEndpoints;
 import com.chatwebsite.host.api.AgentEndpoints;
+import com.chatwebsite.host.api.HealthEndpoint;
+import com.chatwebsite.host.health.DatabaseProbe;
 import com.chatwebsite.host.contact.JdbcContactManager;
 import com.chatwebsite.host.db.Database;
 import com.chatwebsite.host.demo.DemoSite;
 import com.chatwebsite.host.db.Jdbc;
-import com.chatwebsite.host.events.InProcessEventBus;
+import com.chatwebsite.host.events.HostEventBus;
+import com.chatwebsite.host.events.PgNotifyLink;
 import com.chatwebsite.host.mail.HostMailService;
 import com.chatwebsite.host.plugins.PluginHost;
 import com.chatwebsite.host.routing.AgentEventLog;
@@ -21,6 +24,7 @@ import com.chatwebsite.host.web.RouteTable;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -38,7 +42,7 @@ public final class HostStub implements AutoCloseable {
     private final HostConfig config;
     private final Clock clock;
     private Database database;
-    private InProcessEventBus events;
+    private HostEventBus events;
     private JdbcContactManager contacts;
     private HostMailService mail;
     private JdbcHostSettings settings;
@@ -78,7 +82,10 @@ public final class HostStub implements AutoCloseable {
         Files.createDirectories(config.pluginsDir());
         database = Database.open(config.db(), config.dataDir());
         Jdbc jdbc = new Jdbc(database.dataSource());
-        events = new InProcessEventBus();
+        events = new HostEventBus();
+        if (database.shared()) {
+            events.join(new PgNotifyLink(config.nodeId(), database.dataSource(), database::openDedicated, clock));
+        }
         contacts = new JdbcContactManager(jdbc, clock);
         mail = new HostMailService(config.smtp(), config.dataDir(), jdbc, clock);
         settings = new JdbcHostSettings(jdbc, events, clock);
@@ -109,7 +116,10 @@ public final class HostStub implements AutoCloseable {
                     }
                 });
         plugins = new PluginHost(config.pluginsDir(), () -> services, routes, handler::closeStreamsOf);
+        handler.pluginAvailability(plugins::availability);
         List<com.chatwebsite.api.web.WebRoute> own = new ArrayList<>();
+        own.addAll(new HealthEndpoint(plugins, new DatabaseProbe(database.dataSource(), Duration.ofSeconds(1)),
+                config.nodeId()).routes());
         own.addAll(new AdminEndpoints(plugins, settings, contacts, mail).routes());
         agentEvents = new AgentEventLog(router, contacts, events);
         own.addAll(new AgentEndpoints(router, plugins, contacts, agentEvents).routes());
@@ -144,7 +154,7 @@ public final class HostStub implements AutoCloseable {
         return router;
     }
 
-    public InProcessEventBus events() {
+    public HostEventBus events() {
         return events;
     }
 
@@ -156,7 +166,12 @@ public final class HostStub implements AutoCloseable {
         return database.description();
     }
 
-    /** Stops plugins first, then HTTP, then the database. */
+    /** This node's id in the cluster. */
+    public String nodeId() {
+        return config.nodeId();
+    }
+
+    /** Stops plugins first, then HTTP and the bus's cluster link, then the database. */
     @Override
     public void close() {
         if (plugins != null) {
@@ -167,6 +182,9 @@ public final class HostStub implements AutoCloseable {
         }
         if (handler != null) {
             handler.closeStreams();
+        }
+        if (events != null) {
+            events.close();
         }
         if (server != null) {
             try {

@@ -54,4 +54,15 @@ class HostConfigTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> HostConfig.parseAgents("ann:t,ann:u")).getMessage().contains("twice"));
     }
+
+    @Test
+    void nodeIdIsGivenOrGeneratedPerProcess() {
+        assertEquals("web-1", HostConfig.fromEnvironment(Map.of("HOST_NODE_ID", "web-1")).nodeId());
+        String a = HostConfig.fromEnvironment(Map.of("HOSTNAME", "box.example")).nodeId();
+        String b = HostConfig.fromEnvironment(Map.of("HOSTNAME", "box.example")).nodeId();
+        assertTrue(a.startsWith("box.example-"), a);
+        assertNotEquals(a, b, "two processes on one machine get different ids");
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> HostConfig.fromEnvironment(Map.of("HOST_NODE_ID", "a b"))).getMessage().contains("HOST_NODE_ID"));
+    }
 }

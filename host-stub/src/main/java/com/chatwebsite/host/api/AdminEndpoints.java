@@ -17,10 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pf4j.PluginDescriptor;
-import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 
-/** The host's own endpoints: health for everyone, plugins, settings, contacts and mail for the admin. */
+/** The host's own endpoints for the admin: plugins, settings, contacts and mail for the admin. */
 public final class AdminEndpoints {
 
     private final PluginHost plugins;
@@ -37,21 +36,11 @@ public final class AdminEndpoints {
 
     public List<WebRoute> routes() {
         return List.of(
-                WebRoute.of("GET", "/health", RouteAccess.PUBLIC, r -> health()),
                 WebRoute.of("GET", "/api/plugins", RouteAccess.ADMIN, r -> HostJson.response(200, pluginList(true))),
                 WebRoute.of("GET", "/api/settings", RouteAccess.ADMIN, r -> HostJson.response(200, settings.asJson())),
                 new WebRoute("PUT", "/api/settings", RouteAccess.ADMIN, 16 * 1024, this::putSettings),
                 WebRoute.of("GET", "/api/contacts", RouteAccess.ADMIN, this::findContacts),
                 WebRoute.of("GET", "/api/interactions", RouteAccess.ADMIN, this::interactions));
-    }
-
-    private WebResponse health() {
-        List<Map<String, Object>> list = pluginList(false);
-        boolean allStarted = plugins.plugins().stream().allMatch(p -> p.getPluginState() == PluginState.STARTED);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", allStarted ? "UP" : "DEGRADED");
-        body.put("plugins", list);
-        return HostJson.response(200, body);
     }
 
     private List<Map<String, Object>> pluginList(boolean details) {

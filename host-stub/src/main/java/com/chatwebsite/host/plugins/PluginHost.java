@@ -7,6 +7,7 @@ import com.chatwebsite.api.settings.SettingsSchema;
 import com.chatwebsite.api.settings.SettingsSchemaProvider;
 import com.chatwebsite.api.web.WebRoute;
 import com.chatwebsite.api.web.WebRoutes;
+import com.chatwebsite.host.web.PluginAvailability;
 import com.chatwebsite.host.web.RouteTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ public final class PluginHost implements AutoCloseable {
     private final Manager manager;
     private final RouteTable routes;
     private final java.util.function.Consumer<String> closeStreams;
+    private volatile boolean loadedAll;
 
     public PluginHost(Path pluginsDir, Supplier<HostServices> services, RouteTable routes,
             java.util.function.Consumer<String> closeStreams) {
@@ -79,11 +81,52 @@ public final class PluginHost implements AutoCloseable {
 
     /** Loads and starts every plugin in the folder, and mounts the routes of those that started. */
     public void loadAndStartAll() {
-        manager.loadPlugins();
-        manager.startPlugins();
-        for (PluginWrapper p : manager.getStartedPlugins()) {
-            mount(p.getPluginId());
+        try {
+            manager.loadPlugins();
+            manager.startPlugins();
+            for (PluginWrapper p : manager.getStartedPlugins()) {
+                mount(p.getPluginId());
+            }
+        } finally {
+            loadedAll = true;
         }
+    }
+
+    /**
+     * Whether a plugin's paths can be answered: until the first {@link #loadAndStartAll} is done
+     * every plugin not mounted yet is starting.
+     *
+     * @param pluginId the id in the path
+     * @return its availability
+     */
+    public PluginAvailability availability(String pluginId) {
+        if (routes.mounted(pluginId)) {
+            return PluginAvailability.SERVING;
+        }
+        PluginWrapper p = manager.getPlugin(pluginId);
+        if (p == null) {
+            return loadedAll ? PluginAvailability.UNKNOWN : PluginAvailability.STARTING;
+        }
+        PluginState state = p.getPluginState();
+        if (!loadedAll && (state == PluginState.CREATED || state == PluginState.RESOLVED)) {
+            return PluginAvailability.STARTING;
+        }
+        return state == PluginState.STARTED ? PluginAvailability.STARTING : PluginAvailability.UNAVAILABLE;
+    }
+
+    /**
+     * A plugin's state as {@code /health} reports it: {@code STARTED} only once its routes answer,
+     * {@code STARTING} before.
+     *
+     * @param plugin the plugin
+     * @return the state's name
+     */
+    public String reportedState(PluginWrapper plugin) {
+        PluginState state = plugin.getPluginState();
+        if (state == PluginState.STARTED && !routes.mounted(plugin.getPluginId())) {
+            return "STARTING";
+        }
+        return state.name();
     }
 
     /**
@@ -147,7 +190,8 @@ public final class PluginHost implements AutoCloseable {
             routes.mount(pluginId, "/plugins/" + pluginId, all);
             LOG.info("mounted {} route(s) of {} under /plugins/{}", all.size(), pluginId, pluginId);
         } catch (IllegalArgumentException e) {
-            LOG.error("cannot mount the routes of {}: {}", pluginId, e.getMessage());
+            LOG.error("cannot mount the routes of {}: {}; stopping it", pluginId, e.getMessage());
+            manager.stopPlugin(pluginId);
         }
     }
 

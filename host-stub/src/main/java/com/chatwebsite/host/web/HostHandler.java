@@ -5,16 +5,21 @@ import com.chatwebsite.api.web.Caller;
 import com.chatwebsite.api.web.EventStreamHandler;
 import com.chatwebsite.api.web.PayloadTooLargeException;
 import com.chatwebsite.api.web.WebResponse;
+import com.chatwebsite.host.health.DatabaseFailures;
+import com.chatwebsite.host.health.ThrottledLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -31,12 +36,17 @@ public final class HostHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(HostHandler.class);
 
     private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+    private static final int RETRY_AFTER_DATABASE_SECONDS = 5;
+    private static final int RETRY_AFTER_STARTING_SECONDS = 2;
+    private static final int RETRY_AFTER_PLUGIN_SECONDS = 10;
 
     private final RouteTable routes;
     private final Authenticator authenticator;
     private final EventStreams streams = new EventStreams();
     private final StaticPages pages = new StaticPages();
     private final Path partsDir;
+    private final ThrottledLog outages = new ThrottledLog(LOG, Duration.ofSeconds(30));
+    private volatile Function<String, PluginAvailability> availability = id -> PluginAvailability.STARTING;
 
     public HostHandler(RouteTable routes, Authenticator authenticator, Path partsDir) {
         this.routes = routes;
@@ -60,9 +70,7 @@ public final class HostHandler extends Handler.Abstract {
         } catch (InteractionException e) {
             answer = HostJson.error(e.reason().httpStatus(), e.code(), e.getMessage(), List.of());
         } catch (Exception e) {
-            LOG.error("{} {} failed", request.getMethod(), request.getHttpURI().getPath(), e);
-            answer = HostJson.error(500, "internal_error", "The server failed to answer; the error is logged.",
-                    List.of());
+            answer = failure(request, e);
         }
         if (streamHandler.isEmpty()) {
             drain(request); // an unread body would make Jetty drop the connection under the client
@@ -78,6 +86,51 @@ public final class HostHandler extends Handler.Abstract {
         return true;
     }
 
+    private WebResponse failure(Request request, Exception e) {
+        Optional<SQLException> outage = DatabaseFailures.unavailable(e);
+        if (outage.isPresent()) {
+            SQLException cause = outage.get();
+            outages.warn("database unavailable", request.getMethod() + " " + request.getHttpURI().getPath()
+                    + " answered 503: " + cause.getClass().getSimpleName() + " (" + cause.getSQLState() + ") "
+                    + cause.getMessage());
+            return HostJson.error(503, "database_unavailable",
+                    "The database cannot be reached; retry in a few seconds.", List.of())
+                    .withHeader("Retry-After", Integer.toString(RETRY_AFTER_DATABASE_SECONDS));
+        }
+        LOG.error("{} {} failed", request.getMethod(), request.getHttpURI().getPath(), e);
+        return HostJson.error(500, "internal_error", "The server failed to answer; the error is logged.", List.of());
+    }
+
+    /**
+     * The answer for a path under {@code /plugins/{id}} that no mounted route matches, when that
+     * plugin is not serving.
+     */
+    private Optional<WebResponse> unavailablePlugin(List<String> segments) {
+        if (segments.size() < 2 || !segments.get(0).equals("plugins")) {
+            return Optional.empty();
+        }
+        String pluginId = segments.get(1);
+        return switch (availability.apply(pluginId)) {
+            case STARTING -> Optional.of(HostJson.error(503, "starting", "The plugin " + pluginId
+                    + " is starting; retry in a moment.", List.of())
+                    .withHeader("Retry-After", Integer.toString(RETRY_AFTER_STARTING_SECONDS)));
+            case UNAVAILABLE -> Optional.of(HostJson.error(503, "plugin_unavailable", "The plugin " + pluginId
+                    + " is not running.", List.of())
+                    .withHeader("Retry-After", Integer.toString(RETRY_AFTER_PLUGIN_SECONDS)));
+            case SERVING, UNKNOWN -> Optional.empty();
+        };
+    }
+
+    /**
+     * Sets how the handler learns whether a plugin serves its paths; until then every plugin is
+     * starting.
+     *
+     * @param availability by plugin id
+     */
+    public void pluginAvailability(Function<String, PluginAvailability> availability) {
+        this.availability = availability;
+    }
+
     private void openStream(Request request, Response response, Callback callback, EventStreamHandler handler,
             String owner) {
         JettyEventStream stream = new JettyEventStream(response, callback);
@@ -87,7 +140,11 @@ public final class HostHandler extends Handler.Abstract {
         try {
             handler.open(stream);
         } catch (Exception e) {
-            LOG.warn("opening an event stream failed", e);
+            if (DatabaseFailures.unavailable(e).isPresent()) {
+                outages.warn("database unavailable", "an event stream closed at opening: " + e.getMessage());
+            } else {
+                LOG.warn("opening an event stream failed", e);
+            }
             stream.close();
         }
     }
@@ -104,6 +161,10 @@ public final class HostHandler extends Handler.Abstract {
         }
         RouteTable.Match match = routes.find(method, segments);
         if (match.entry().isEmpty()) {
+            Optional<WebResponse> unavailable = unavailablePlugin(segments);
+            if (unavailable.isPresent()) {
+                return unavailable.get();
+            }
             if (!match.allowedMethods().isEmpty()) {
                 return HostJson.error(405, "method_not_allowed", method + " is not allowed here.", List.of())
                         .withHeader("Allow", String.join(", ", new TreeSet<>(match.allowedMethods())));

@@ -41,6 +41,7 @@ public final class RouteTable {
     }
 
     private volatile List<Entry> entries = List.of();
+    private volatile Set<String> owners = Set.of();
 
     /**
      * Mounts an owner's routes, replacing any it had.
@@ -66,6 +67,9 @@ public final class RouteTable {
             next.add(new Entry(owner, prefix, r, split(full.isEmpty() ? "/" : full)));
         }
         entries = List.copyOf(next);
+        Set<String> mounted = new HashSet<>(owners);
+        mounted.add(owner);
+        owners = Set.copyOf(mounted);
     }
 
     /**
@@ -75,6 +79,19 @@ public final class RouteTable {
      */
     public synchronized void unmount(String owner) {
         entries = entries.stream().filter(e -> !e.owner().equals(owner)).toList();
+        Set<String> mounted = new HashSet<>(owners);
+        mounted.remove(owner);
+        owners = Set.copyOf(mounted);
+    }
+
+    /**
+     * Whether an owner's routes are mounted (also when it has none).
+     *
+     * @param owner the owner
+     * @return whether it is mounted
+     */
+    public boolean mounted(String owner) {
+        return owners.contains(owner);
     }
 
     /**

@@ -12,7 +12,7 @@ import com.chatwebsite.api.channel.InteractionException;
 import com.chatwebsite.api.channel.VideoCallLink;
 import com.chatwebsite.api.host.InteractionOffer;
 import com.chatwebsite.api.host.OfferOutcome;
-import com.chatwebsite.host.events.InProcessEventBus;
+import com.chatwebsite.host.events.HostEventBus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,7 +64,7 @@ class HostInteractionRouterTest {
     final RecordingChannel channel = new RecordingChannel();
     final HostInteractionRouter router = new HostInteractionRouter(
             List.of(new Agent("ann", "t1", 1), new Agent("ben", "t2", 2)),
-            id -> id.equals("chat") ? Optional.of(channel) : Optional.empty(), new InProcessEventBus(),
+            id -> id.equals("chat") ? Optional.of(channel) : Optional.empty(), new HostEventBus(),
             Clock.systemUTC());
 
     static InteractionOffer offer(String id) {
