@@ -15,6 +15,8 @@ import com.chatwebsite.plugin.store.JdbcEventLogStore;
 import com.chatwebsite.plugin.store.Lease;
 import com.chatwebsite.api.host.EventBus;
 import java.util.UUID;
+import java.util.Map;
+import com.chatwebsite.api.host.HostEvent;
 import com.chatwebsite.plugin.session.SessionService;
 import com.chatwebsite.plugin.session.SessionState;
 import com.chatwebsite.plugin.session.SessionSweeper;
@@ -55,6 +57,11 @@ public final class PluginRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginRuntime.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    /** Cluster doorbell: a website was changed or deleted on some node. Data: {@code websiteId}. */
+    public static final String WEBSITE_CHANGED = "chat-website.website-changed";
+    /** Cluster doorbell: a website's open sessions changed on some node. Data: {@code websiteId}. */
+    public static final String SESSIONS_CHANGED = "chat-website.sessions-changed";
+
     private static final long SWEEP_MILLIS = 1000;
     private static final Duration LEASE_TTL = Duration.ofSeconds(10);
     private static final Duration OPENING_GRACE = Duration.ofSeconds(30);
@@ -105,9 +112,6 @@ public final class PluginRuntime implements AutoCloseable {
         this.eventLog = new EventLog(logStore, host.clock(), publisher, THREAD_PREFIX + "log-writer");
         this.sessions = new SessionService(new SessionStore(db, uploadStore), eventLog, logStore, feeds, host,
                 ChatWebsitePlugin.ID);
-        this.subscriptions = List.of(
-                host.events().subscribe(SessionPublisher.APPENDED, publisher::onAppended),
-                host.events().subscribe(EventBus.RESYNC, e -> scheduler.execute(this::checkFeeds)));
         this.lease = new Lease(db, "housekeeping", nodeId, LEASE_TTL);
         OfflineStore offlineStore = new OfflineStore(db, uploadStore);
         OfflineMessages offlineMessages = new OfflineMessages(uploads);
@@ -124,9 +128,22 @@ public final class PluginRuntime implements AutoCloseable {
         this.video = new VideoCallService(sessions, websites, host.extensions());
         this.statusWatch = new StatusWatch(websites::byId, sessions::countOpen, host.clock());
         this.sweeper = new SessionSweeper(sessions, websites, host);
-        websites.onChange(w -> statusWatch.recheck(w.id()));
-        websites.onDelete(this::closeSessionsOf);
-        sessions.onCountChange(statusWatch::recheck);
+        websites.onChange(w -> announce(WEBSITE_CHANGED, w.id()));
+        websites.onDelete(w -> {
+            closeSessionsOf(w);
+            announce(WEBSITE_CHANGED, w.id());
+        });
+        sessions.onCountChange(id -> announce(SESSIONS_CHANGED, id));
+        this.subscriptions = List.of(
+                host.events().subscribe(SessionPublisher.APPENDED, publisher::onAppended),
+                host.events().subscribe(EventBus.RESYNC, e -> scheduler.execute(this::resync)),
+                host.events().subscribe(WEBSITE_CHANGED, e -> {
+                    String id = String.valueOf(e.data().get("websiteId"));
+                    websites.forget(id);
+                    statusWatch.recheck(id);
+                }),
+                host.events().subscribe(SESSIONS_CHANGED,
+                        e -> statusWatch.recheck(String.valueOf(e.data().get("websiteId")))));
     }
 
     static PluginRuntime start(HostServices host, ClassLoader pluginClassLoader) {
@@ -175,6 +192,20 @@ public final class PluginRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("the outbox relay failed", e);
         }
+    }
+
+    /** Tells every node (this one too, at once) that a website's settings or open sessions changed. */
+    private void announce(String topic, String websiteId) {
+        host.events().publish(new HostEvent(topic, Map.of("websiteId", websiteId), host.clock().instant()));
+    }
+
+    /** After missed doorbells: cached websites may be stale, streams may be behind. */
+    private void resync() {
+        websites.list().forEach(w -> {
+            websites.forget(w.id());
+            statusWatch.recheck(w.id());
+        });
+        checkFeeds();
     }
 
     /** Streams check the database for what their doorbells may have missed. */

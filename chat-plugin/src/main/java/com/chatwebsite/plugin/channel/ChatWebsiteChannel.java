@@ -73,9 +73,7 @@ public final class ChatWebsiteChannel implements ChatChannel {
     }
 
     private static Website websiteOf(ChannelContext rt, String interactionId) {
-        ChatSession s = rt.sessions().find(interactionId).orElseThrow(() -> new InteractionException(
-                InteractionException.Reason.NOT_FOUND, "session_not_found", "No such chat."));
-        return rt.websites().byId(s.websiteId()).orElseThrow(() -> new InteractionException(
+        return rt.websites().byId(rt.sessions().websiteIdOf(interactionId)).orElseThrow(() -> new InteractionException(
                 InteractionException.Reason.CONFLICT, "website_deleted", "The chat's website was deleted."));
     }
 

@@ -214,7 +214,11 @@ public final class EventLog implements AutoCloseable {
         List<String> ids = new ArrayList<>(new TreeSet<>(batch.stream().map(Request::sessionId).toList()));
         Map<String, Long> heads = new HashMap<>(tx.lockHeads(ids));
         Map<String, SessionStatus> statuses = new HashMap<>(tx.statuses(heads.keySet()));
-        Map<Key, SessionEvent> keysInBatch = new HashMap<>();
+        Map<EventLogStore.MessageKey, SessionEvent> keyed = new HashMap<>(tx.byClientMessageIds(batch.stream()
+                .filter(r -> r.key().isPresent())
+                .map(r -> new EventLogStore.MessageKey(r.sessionId(), r.key().get().sender(),
+                        r.key().get().clientMessageId()))
+                .toList()));
         List<EventLogStore.Stored> inserts = new ArrayList<>();
         Map<String, EventLogStore.Head> headUpdates = new LinkedHashMap<>();
         Map<String, SessionStatus> statusUpdates = new LinkedHashMap<>();
@@ -229,14 +233,11 @@ public final class EventLog implements AutoCloseable {
                     throw new ChatException(Kind.NOT_FOUND, "session_not_found", "No such session.");
                 }
                 SessionStatus before = statuses.get(id);
-                if (r.key().isPresent()) {
-                    Key k = scoped(id, r.key().get());
-                    Optional<SessionEvent> earlier = Optional.ofNullable(keysInBatch.get(k))
-                            .or(() -> tx.byClientMessageId(id, k.sender(), r.key().get().clientMessageId()));
-                    if (earlier.isPresent()) {
-                        outcomes[i] = new Appended(List.of(earlier.get()), false, before, before);
-                        continue;
-                    }
+                Optional<EventLogStore.MessageKey> key = r.key()
+                        .map(k -> new EventLogStore.MessageKey(id, k.sender(), k.clientMessageId()));
+                if (key.isPresent() && keyed.containsKey(key.get())) {
+                    outcomes[i] = new Appended(List.of(keyed.get(key.get())), false, before, before);
+                    continue;
                 }
                 Decision d = r.change().decide(before, now);
                 long seq = heads.get(id);
@@ -270,8 +271,8 @@ public final class EventLog implements AutoCloseable {
                                 "disposition", d.status().disposition().orElse("")), now));
                     }
                 }
-                if (r.key().isPresent() && !stored.isEmpty()) {
-                    keysInBatch.put(scoped(id, r.key().get()), stored.get(0));
+                if (key.isPresent() && !stored.isEmpty()) {
+                    keyed.put(key.get(), stored.get(0)); // a retry in the same batch gets this one
                 }
                 byId.computeIfAbsent(id, k -> new ArrayList<>()).addAll(stored);
                 outcomes[i] = new Appended(List.copyOf(stored), true, before, d.status());
@@ -284,10 +285,6 @@ public final class EventLog implements AutoCloseable {
         statusUpdates.forEach(tx::updateStatus);
         tx.recordForHost(forHost);
         return new Result(outcomes, byId, forHost);
-    }
-
-    private static Key scoped(String sessionId, Key key) {
-        return new Key(key.sender(), sessionId + "\u0000" + key.clientMessageId());
     }
 
     /** How many changes wait for the writer, for benchmarks. */

@@ -39,6 +39,16 @@ public interface EventLogStore {
     }
 
     /**
+     * A sender's idempotency key within a session.
+     *
+     * @param sessionId the session
+     * @param sender who sent the message
+     * @param clientMessageId the sender's id for it
+     */
+    record MessageKey(String sessionId, String sender, String clientMessageId) {
+    }
+
+    /**
      * A head's new values.
      *
      * @param lastSeq the last sequence number
@@ -61,8 +71,13 @@ public interface EventLogStore {
         /** The status of sessions (read after their heads are locked). */
         Map<String, SessionStatus> statuses(Collection<String> sessionIds);
 
-        /** A message already stored under a sender's idempotency key. */
-        Optional<SessionEvent> byClientMessageId(String sessionId, String sender, String clientMessageId);
+        /**
+         * Messages already stored under senders' idempotency keys.
+         *
+         * @param keys the keys looked for
+         * @return the stored message of each key found
+         */
+        Map<MessageKey, SessionEvent> byClientMessageIds(Collection<MessageKey> keys);
 
         void insert(List<Stored> events);
 

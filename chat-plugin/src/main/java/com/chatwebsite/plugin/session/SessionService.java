@@ -8,6 +8,8 @@ import com.chatwebsite.api.host.InteractionOffer;
 import com.chatwebsite.api.host.OfferOutcome;
 import com.chatwebsite.plugin.website.OnlineStatus;
 import com.chatwebsite.plugin.website.Website;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +30,7 @@ public final class SessionService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
     private static final int REPLAY_LIMIT = 10_000;
+    private static final int IDENTITIES = 100_000;
 
     private final SessionRepository sessions;
     private final EventLog log;
@@ -36,6 +39,7 @@ public final class SessionService {
     private final HostServices host;
     private final String channelId;
     private final List<Consumer<String>> countListeners = new CopyOnWriteArrayList<>();
+    private final Cache<String, Identity> identities = CacheBuilder.newBuilder().maximumSize(IDENTITIES).build();
 
     public SessionService(SessionRepository sessions, EventLog log, EventLogStore logStore, SessionFeeds feeds,
             HostServices host, String channelId) {
@@ -121,11 +125,51 @@ public final class SessionService {
      *     wrong token (all alike, so ids cannot be probed)
      */
     public ChatSession authenticate(String websiteId, String sessionId, String token) {
-        Optional<ChatSession> s = token == null || token.isEmpty() ? Optional.empty() : find(sessionId);
-        if (s.isEmpty() || !s.get().websiteId().equals(websiteId) || !SessionTokens.matches(token, s.get().tokenHash())) {
+        verify(websiteId, sessionId, token);
+        return find(sessionId).orElseThrow(SessionService::notFound);
+    }
+
+    /**
+     * Checks that a token opens a session of a website, from the cache of sessions' identities
+     * (which never change) when possible.
+     *
+     * @param websiteId the website the request came for
+     * @param sessionId the session
+     * @param token the presented token
+     * @return the session id
+     * @throws ChatException {@code NOT_FOUND} as {@link #authenticate}
+     */
+    public String verify(String websiteId, String sessionId, String token) {
+        Optional<Identity> id = token == null || token.isEmpty() ? Optional.empty() : identity(sessionId);
+        if (id.isEmpty() || !id.get().websiteId().equals(websiteId) || !SessionTokens.matches(token, id.get().tokenHash())) {
             throw new ChatException(Kind.NOT_FOUND, "session_not_found", "No such session for this token.");
         }
-        return s.get();
+        return sessionId;
+    }
+
+    /**
+     * The website a session belongs to.
+     *
+     * @param sessionId the session
+     * @return its website's id
+     * @throws ChatException {@code NOT_FOUND} for an unknown session
+     */
+    public String websiteIdOf(String sessionId) {
+        return identity(sessionId).orElseThrow(SessionService::notFound).websiteId();
+    }
+
+    /** What never changes about a session: whose it is and its token's hash. */
+    private record Identity(String websiteId, String tokenHash) {
+    }
+
+    private Optional<Identity> identity(String sessionId) {
+        Identity cached = identities.getIfPresent(sessionId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Identity> found = find(sessionId).map(s -> new Identity(s.websiteId(), s.tokenHash()));
+        found.ifPresent(i -> identities.put(sessionId, i));
+        return found;
     }
 
     public Optional<ChatSession> find(String sessionId) {

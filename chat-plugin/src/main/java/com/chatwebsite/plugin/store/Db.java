@@ -39,7 +39,11 @@ public final class Db {
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed); // keep the first error: it says what went wrong
+                }
                 throw e;
             }
         } catch (SQLException e) {

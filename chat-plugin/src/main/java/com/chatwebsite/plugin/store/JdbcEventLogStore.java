@@ -21,7 +21,7 @@ import java.util.Optional;
 /** Session event logs in {@code cw_session_event}, their heads in {@code cw_session_head}. */
 public final class JdbcEventLogStore implements EventLogStore {
 
-    private static final int CHUNK = 500;
+    private static final int CHUNK = 512;
 
     private final Db db;
     private final EventBus bus;
@@ -71,9 +71,7 @@ public final class JdbcEventLogStore implements EventLogStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT session_id, last_seq FROM cw_session_head "
                     + "WHERE session_id IN (" + marks(chunk.size()) + ") ORDER BY session_id"
                     + (lock ? " FOR UPDATE" : ""))) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 1, chunk.get(i));
-                }
+                bind(ps, 1, chunk);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.put(rs.getString(1), rs.getLong(2));
@@ -84,8 +82,25 @@ public final class JdbcEventLogStore implements EventLogStore {
         return out;
     }
 
+    /**
+     * Placeholders for an IN list, rounded up to a power of two so that the database parses few
+     * distinct statements; {@link #bind} repeats the last value into the spare ones.
+     */
     private static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+        return String.join(", ", java.util.Collections.nCopies(bucket(n), "?"));
+    }
+
+    private static int bucket(int n) {
+        return n <= 1 ? 1 : Integer.highestOneBit(n - 1) << 1;
+    }
+
+    /** Binds values from {@code index} on, padding to the bucket's size; returns the next index. */
+    private static int bind(PreparedStatement ps, int index, List<String> values) throws SQLException {
+        int size = bucket(values.size());
+        for (int i = 0; i < size; i++) {
+            ps.setString(index + i, values.get(Math.min(i, values.size() - 1)));
+        }
+        return index + size;
     }
 
     static SessionEvent readEvent(String sessionId, ResultSet rs) throws SQLException {
@@ -138,9 +153,7 @@ public final class JdbcEventLogStore implements EventLogStore {
                     List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
                     try (PreparedStatement ps = c.prepareStatement("SELECT id, state, disposition, agent, accepted_at, "
                             + "closed_at, waiting_notified FROM cw_session WHERE id IN (" + marks(chunk.size()) + ")")) {
-                        for (int i = 0; i < chunk.size(); i++) {
-                            ps.setString(i + 1, chunk.get(i));
-                        }
+                        bind(ps, 1, chunk);
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
                                 out.put(rs.getString(1), new SessionStatus(SessionState.fromWire(rs.getString(2)),
@@ -156,17 +169,35 @@ public final class JdbcEventLogStore implements EventLogStore {
         }
 
         @Override
-        public Optional<SessionEvent> byClientMessageId(String sessionId, String sender, String clientMessageId) {
+        public Map<MessageKey, SessionEvent> byClientMessageIds(Collection<MessageKey> keys) {
+            if (keys.isEmpty()) {
+                return Map.of();
+            }
             return sql(() -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT seq, event_type, payload, created_at "
-                        + "FROM cw_session_event WHERE session_id = ? AND sender = ? AND client_message_id = ?")) {
-                    ps.setString(1, sessionId);
-                    ps.setString(2, sender);
-                    ps.setString(3, clientMessageId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? Optional.of(readEvent(sessionId, rs)) : Optional.empty();
+                List<String> sessions = keys.stream().map(MessageKey::sessionId).distinct().toList();
+                List<String> ids = keys.stream().map(MessageKey::clientMessageId).distinct().toList();
+                Map<MessageKey, SessionEvent> out = new HashMap<>();
+                for (int from = 0; from < sessions.size(); from += CHUNK) {
+                    List<String> chunk = sessions.subList(from, Math.min(sessions.size(), from + CHUNK));
+                    for (int idFrom = 0; idFrom < ids.size(); idFrom += CHUNK) {
+                        List<String> idChunk = ids.subList(idFrom, Math.min(ids.size(), idFrom + CHUNK));
+                        try (PreparedStatement ps = c.prepareStatement("SELECT seq, event_type, payload, created_at, "
+                                + "session_id, sender, client_message_id FROM cw_session_event WHERE session_id IN ("
+                                + marks(chunk.size()) + ") AND client_message_id IN (" + marks(idChunk.size()) + ")")) {
+                            int n = bind(ps, 1, chunk);
+                            bind(ps, n, idChunk);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                while (rs.next()) {
+                                    MessageKey k = new MessageKey(rs.getString(5), rs.getString(6), rs.getString(7));
+                                    if (keys.contains(k)) {
+                                        out.put(k, readEvent(k.sessionId(), rs));
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
+                return out;
             });
         }
 

@@ -214,6 +214,11 @@ final class WidgetRoutes {
         return rt().sessions().authenticate(w.id(), r.pathParam("sessionId"), token(r));
     }
 
+    /** The session id, once the token is checked (no database read for a known session). */
+    private String sessionId(WebRequest r, Website w) {
+        return rt().sessions().verify(w.id(), r.pathParam("sessionId"), token(r));
+    }
+
     /** The session token: {@code Authorization: Bearer}, or {@code ?token=} for EventSource. */
     private static String token(WebRequest r) {
         return r.header("Authorization")
@@ -266,26 +271,25 @@ final class WidgetRoutes {
     }
 
     private WebResponse messages(WebRequest r, Website w) {
-        ChatSession s = session(r, w);
+        String id = sessionId(r, w);
         long after = Routes.nonNegative(r, "after");
-        return Json.response(200, rt().sessions().eventsAfter(s.id(), after, true).stream()
+        return Json.response(200, rt().sessions().eventsAfter(id, after, true).stream()
                 .map(WidgetRoutes::eventJson).toList());
     }
 
     private WebResponse post(WebRequest r, Website w) {
-        ChatSession s = session(r, w);
+        String id = sessionId(r, w);
         Map<String, Object> body = Routes.object(r);
         if (!(body.get("text") instanceof String text)) {
             throw Problem.field("text", "required", "text must be the message as a string.");
         }
         Optional<String> clientMessageId = Routes.optionalString(body, "clientMessageId", 100);
-        SessionEvent stored = rt().sessions().postCustomerMessage(w, s.id(), text, clientMessageId);
+        SessionEvent stored = rt().sessions().postCustomerMessage(w, id, text, clientMessageId);
         return Json.response(201, Map.of("seq", stored.seq()));
     }
 
     private WebResponse close(WebRequest r, Website w) {
-        ChatSession s = session(r, w);
-        rt().sessions().customerClose(w, s.id());
+        rt().sessions().customerClose(w, sessionId(r, w));
         return Json.response(200, Map.of("state", "closed", "disposition", "CustomerClosed"));
     }
 
@@ -335,7 +339,7 @@ final class WidgetRoutes {
             throw Problem.field("fields", "object", "fields must be an object of the form's values.");
         }
         Optional<String> sessionId = Routes.optionalString(body, "sessionId", 36)
-                .map(id -> rt().sessions().authenticate(w.id(), id, token(r)).id());
+                .map(id -> rt().sessions().verify(w.id(), id, token(r)));
         @SuppressWarnings("unchecked")
         Map<String, Object> values = withoutNulls((Map<String, Object>) fields);
         var submitted = rt().offline().submit(w, values, sessionId);

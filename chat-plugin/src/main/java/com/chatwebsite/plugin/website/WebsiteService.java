@@ -14,7 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** Creates, changes and finds websites; caches them by public key for the widget's requests. */
+/**
+ * Creates, changes and finds websites; caches live ones by id and by public key for the widget's
+ * and agents' requests. Another node's change reaches this one as {@link #forget}.
+ */
 public final class WebsiteService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -24,6 +27,7 @@ public final class WebsiteService {
     private final WebsiteSettingsSchema schema;
     private final Clock clock;
     private final Map<String, Website> byKey = new ConcurrentHashMap<>();
+    private final Map<String, Website> byId = new ConcurrentHashMap<>();
     private final List<Consumer<Website>> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Website>> deleteListeners = new CopyOnWriteArrayList<>();
 
@@ -70,7 +74,7 @@ public final class WebsiteService {
         }
         Optional<Website> saved = store.update(id, parsed.definition(), clock.instant());
         saved.ifPresent(w -> {
-            byKey.put(w.key(), w);
+            forget(id);
             changeListeners.forEach(l -> l.accept(w));
         });
         return saved.map(w -> new Saved(Optional.of(w), List.of()));
@@ -81,13 +85,33 @@ public final class WebsiteService {
         if (existing.isEmpty() || !store.delete(id, clock.instant())) {
             return false;
         }
-        byKey.remove(existing.get().key());
+        forget(id);
         deleteListeners.forEach(l -> l.accept(existing.get()));
         return true;
     }
 
+    /** A live website by id, from the cache when possible. */
     public Optional<Website> byId(String id) {
-        return store.byId(id);
+        Website cached = byId.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Website> found = store.byId(id);
+        found.ifPresent(w -> byId.put(id, w));
+        return found;
+    }
+
+    /**
+     * Drops a website from the caches, after a change here or on another node.
+     *
+     * @param id the website
+     */
+    public void forget(String id) {
+        Website cached = byId.remove(id);
+        if (cached != null) {
+            byKey.remove(cached.key());
+        }
+        byKey.values().removeIf(w -> w.id().equals(id));
     }
 
     /** A website even if deleted, for messages accepted before it was. */
