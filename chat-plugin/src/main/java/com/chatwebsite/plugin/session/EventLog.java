@@ -16,6 +16,8 @@ import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -29,8 +31,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Inside the transaction the writer locks the heads of the batch's sessions in sorted order, so
  * writers on several nodes serialize per session and never deadlock; the head's sequence number
- * numbers the events, so a number is never given twice. After the commit the stored events go to
- * the {@link Committed} sink (streams, bus), in sequence order per session.
+ * numbers the events, so a number is never given twice. After the commit the callers are answered
+ * and the stored events go to the {@link Committed} sink (streams, bus) on a publisher thread, batch
+ * after batch, so each session's events arrive in sequence order.
  */
 public final class EventLog implements AutoCloseable {
 
@@ -105,12 +108,18 @@ public final class EventLog implements AutoCloseable {
     private final Committed sink;
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
     private final Thread writer;
+    private final ExecutorService publisher;
     private volatile boolean running = true;
 
     public EventLog(EventLogStore store, Clock clock, Committed sink, String threadName) {
         this.store = store;
         this.clock = clock;
         this.sink = sink;
+        this.publisher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, threadName + "-publisher");
+            t.setDaemon(true);
+            return t;
+        });
         this.writer = new Thread(this::run, threadName);
         writer.setDaemon(true);
         writer.start();
@@ -189,13 +198,6 @@ public final class EventLog implements AutoCloseable {
             }
             return;
         }
-        try {
-            if (!result.events().isEmpty() || !result.forHost().isEmpty()) {
-                sink.committed(result.events(), result.forHost());
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("delivering committed events failed; streams catch up from the database", e);
-        }
         for (int i = 0; i < batch.size(); i++) {
             Object o = result.outcomes()[i];
             if (o instanceof Appended a) {
@@ -203,6 +205,16 @@ public final class EventLog implements AutoCloseable {
             } else {
                 batch.get(i).done().completeExceptionally((RuntimeException) o);
             }
+        }
+        if (!result.events().isEmpty() || !result.forHost().isEmpty()) {
+            // Delivery runs beside the next batch's transaction, batches in commit order.
+            publisher.execute(() -> {
+                try {
+                    sink.committed(result.events(), result.forHost());
+                } catch (RuntimeException e) {
+                    LOG.warn("delivering committed events failed; streams catch up from the database", e);
+                }
+            });
         }
     }
 
@@ -303,6 +315,14 @@ public final class EventLog implements AutoCloseable {
         }
         if (writer.isAlive()) {
             LOG.warn("the event log writer did not stop within 10 s");
+        }
+        publisher.shutdown(); // delivers what was committed, then ends
+        try {
+            if (!publisher.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("the event log publisher did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

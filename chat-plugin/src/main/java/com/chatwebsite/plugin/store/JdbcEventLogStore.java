@@ -174,25 +174,17 @@ public final class JdbcEventLogStore implements EventLogStore {
                 return Map.of();
             }
             return sql(() -> {
-                List<String> sessions = keys.stream().map(MessageKey::sessionId).distinct().toList();
-                List<String> ids = keys.stream().map(MessageKey::clientMessageId).distinct().toList();
                 Map<MessageKey, SessionEvent> out = new HashMap<>();
-                for (int from = 0; from < sessions.size(); from += CHUNK) {
-                    List<String> chunk = sessions.subList(from, Math.min(sessions.size(), from + CHUNK));
-                    for (int idFrom = 0; idFrom < ids.size(); idFrom += CHUNK) {
-                        List<String> idChunk = ids.subList(idFrom, Math.min(ids.size(), idFrom + CHUNK));
-                        try (PreparedStatement ps = c.prepareStatement("SELECT seq, event_type, payload, created_at, "
-                                + "session_id, sender, client_message_id FROM cw_session_event WHERE session_id IN ("
-                                + marks(chunk.size()) + ") AND client_message_id IN (" + marks(idChunk.size()) + ")")) {
-                            int n = bind(ps, 1, chunk);
-                            bind(ps, n, idChunk);
-                            try (ResultSet rs = ps.executeQuery()) {
-                                while (rs.next()) {
-                                    MessageKey k = new MessageKey(rs.getString(5), rs.getString(6), rs.getString(7));
-                                    if (keys.contains(k)) {
-                                        out.put(k, readEvent(k.sessionId(), rs));
-                                    }
-                                }
+                // One exact seek of the (session, sender, key) index per key: one statement, parsed once.
+                try (PreparedStatement ps = c.prepareStatement("SELECT seq, event_type, payload, created_at "
+                        + "FROM cw_session_event WHERE session_id = ? AND sender = ? AND client_message_id = ?")) {
+                    for (MessageKey k : keys) {
+                        ps.setString(1, k.sessionId());
+                        ps.setString(2, k.sender());
+                        ps.setString(3, k.clientMessageId());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (rs.next()) {
+                                out.put(k, readEvent(k.sessionId(), rs));
                             }
                         }
                     }

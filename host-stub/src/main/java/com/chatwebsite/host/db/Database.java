@@ -23,7 +23,7 @@ public final class Database implements AutoCloseable {
      * H2 writes each commit to the file before the commit returns (the default delays it by up to
      * 500 ms), so an acknowledged write survives the process being killed; see README "Durability".
      */
-    static final String H2_SETTINGS = ";MODE=Regular;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+    static final String H2_SETTINGS = ";MODE=Regular;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
 
     /** Sized for a 2-core machine, with room for the plugins' background jobs and event streams. */
     static final int MAX_CONNECTIONS = 10;

@@ -45,8 +45,17 @@ public record ServerSentEvent(Optional<String> id, Optional<String> event, Strin
         StringBuilder out = new StringBuilder(data.length() + 32);
         id.ifPresent(v -> out.append("id: ").append(v).append('\n'));
         event.ifPresent(v -> out.append("event: ").append(v).append('\n'));
-        for (String line : data.split("\r\n|\r|\n", -1)) {
-            out.append("data: ").append(line).append('\n');
+        int start = 0;
+        int n = data.length();
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? data.charAt(i) : '\n';
+            if (c == '\n' || c == '\r') {
+                out.append("data: ").append(data, start, i).append('\n');
+                if (c == '\r' && i + 1 < n && data.charAt(i + 1) == '\n') {
+                    i++; // CRLF is one line break
+                }
+                start = i + 1;
+            }
         }
         return out.append('\n').toString();
     }
