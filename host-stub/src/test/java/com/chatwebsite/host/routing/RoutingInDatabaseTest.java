@@ -241,6 +241,27 @@ abstract class RoutingInDatabaseTest {
                 "the published close was stored once, and finishing withdrew nothing more");
     }
 
+    @Test
+    void pruningKeepsOnlyTheLastEventsOfEachAgentAndNoneTooOld() {
+        Node n = node();
+        AgentEventStore store = new AgentEventStore();
+        Instant old = Instant.parse("2020-01-01T00:00:00Z");
+        Instant now = Instant.now();
+        jdbc.inTransaction(c -> {
+            store.append(c, "ben", "message", Optional.empty(), Map.of("n", 0), old);
+            for (int i = 1; i <= 5; i++) {
+                store.append(c, "ann", "message", Optional.empty(), Map.of("n", i), now);
+            }
+            return null;
+        });
+        int deleted = jdbc.inTransaction(c -> store.prune(c, now.minus(AgentEventLog.MAX_AGE), 3));
+        assertEquals(3, deleted, "ben's old event and ann's first two");
+        CollectingStream ann = new CollectingStream();
+        n.log().open("ann", ann, Optional.empty());
+        Poll.until(WAIT, "what is kept", () -> ann.size() == 3);
+        assertEquals(List.of("3", "4", "5"), ann.ids());
+    }
+
     private static HostEvent message(String interactionId, long seq, String text) {
         return new HostEvent(InteractionTopics.MESSAGE, Map.of("interactionId", interactionId, "seq", seq,
                 "from", "customer", "text", text, "at", Instant.now().toString()), Instant.now());
