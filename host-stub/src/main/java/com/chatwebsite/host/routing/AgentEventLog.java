@@ -226,13 +226,14 @@ public final class AgentEventLog implements EventRecorder {
     }
 
     private void catchUp() {
-        if (readers.isEmpty()) {
+        // streams taken before the heads are read, so an id a stream got is never above its head
+        Map<String, List<Reader>> open = new LinkedHashMap<>();
+        readers.forEach((agent, set) -> open.put(agent, new ArrayList<>(set)));
+        if (open.isEmpty()) {
             return;
         }
         Map<String, Long> heads = jdbc.inTransaction(store::lastSeqs);
-        readers.forEach((agent, open) -> {
-            // streams opened meanwhile wait for the next round, which their open() asked for
-            List<Reader> set = new ArrayList<>(open);
+        open.forEach((agent, set) -> {
             long head = heads.getOrDefault(agent, 0L);
             long from = Long.MAX_VALUE;
             for (Reader r : set) {
@@ -250,12 +251,8 @@ public final class AgentEventLog implements EventRecorder {
                 for (StoredEvent e : page) {
                     ServerSentEvent sse = ServerSentEvent.of(Long.toString(e.seq()), e.type(), e.payload());
                     for (Reader r : set) {
-                        if (e.seq() > r.delivered) {
-                            if (r.stream.send(sse)) {
-                                r.delivered = e.seq();
-                            } else {
-                                open.remove(r);
-                            }
+                        if (e.seq() > r.delivered && r.stream.send(sse)) {
+                            r.delivered = e.seq();
                         }
                     }
                 }
