@@ -89,7 +89,7 @@ public final class HostStub implements AutoCloseable {
         contacts = new JdbcContactManager(jdbc, clock);
         mail = new HostMailService(config.smtp(), config.dataDir(), jdbc, clock);
         settings = new JdbcHostSettings(jdbc, events, clock);
-        router = new HostInteractionRouter(config.agents(), id -> plugins.channel(id), events, clock);
+        router = new HostInteractionRouter(jdbc, config.agents(), id -> plugins.channel(id), events, contacts, clock);
 
         RouteTable routes = new RouteTable();
         handler = new HostHandler(routes, new Authenticator(config.adminToken(), config.agents()),
@@ -121,7 +121,8 @@ public final class HostStub implements AutoCloseable {
         own.addAll(new HealthEndpoint(plugins, new DatabaseProbe(database.dataSource(), Duration.ofSeconds(1)),
                 config.nodeId()).routes());
         own.addAll(new AdminEndpoints(plugins, settings, contacts, mail).routes());
-        agentEvents = new AgentEventLog(router, contacts, events);
+        agentEvents = new AgentEventLog(jdbc, events, clock);
+        events.recorder(agentEvents);
         own.addAll(new AgentEndpoints(router, plugins, contacts, agentEvents).routes());
         routes.mount("host", "", own);
         plugins.loadAndStartAll();

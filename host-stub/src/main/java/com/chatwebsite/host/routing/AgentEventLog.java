@@ -1,195 +1,270 @@
 package com.chatwebsite.host.routing;
 
-import com.chatwebsite.api.host.ContactManager;
 import com.chatwebsite.api.host.EventBus;
 import com.chatwebsite.api.host.HostEvent;
-import com.chatwebsite.api.host.InteractionOffer;
 import com.chatwebsite.api.host.InteractionTopics;
 import com.chatwebsite.api.web.EventStream;
 import com.chatwebsite.api.web.ServerSentEvent;
-import com.chatwebsite.host.api.AgentViews;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
+import com.chatwebsite.host.db.Jdbc;
+import com.chatwebsite.host.events.EventRecorder;
+import com.chatwebsite.host.routing.AgentEventStore.StoredEvent;
+import com.chatwebsite.host.routing.RoutingStore.Routed;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Each agent's event stream: {@code offered}, {@code withdrawn}, {@code message} and
- * {@code closed}, numbered per agent. The last {@link #KEPT} events of each agent are kept, so a
- * console that reconnects with {@code Last-Event-ID} gets exactly what it missed. Ids carry the
- * host's start time, so an id from before a restart replays everything kept.
+ * {@code closed}, numbered per agent in the database ({@code host_agent_event}), so ids stay valid
+ * across restarts and on every node.
+ *
+ * <p>The router appends {@code offered} and {@code withdrawn} in its transactions; this log
+ * {@linkplain #record records} {@code message} (for the holder) and {@code closed} (for the
+ * notified agents and the holder) in the chat channel's transaction. Open streams are fed only by
+ * reading the database by sequence: bus events ring the doorbell (coalesced into one catch-up at a
+ * time), and a catch-up also runs every {@link #SAFETY_PERIOD}, so an event committed on another
+ * node or without a doorbell still arrives. The last {@link #KEPT} events of each agent, at most
+ * {@link #MAX_AGE} old, are kept.
  */
-public final class AgentEventLog {
+public final class AgentEventLog implements EventRecorder {
 
     static final int KEPT = 5_000;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final Duration MAX_AGE = Duration.ofDays(1);
+    static final Duration SAFETY_PERIOD = Duration.ofSeconds(1);
+    private static final Duration PRUNE_PERIOD = Duration.ofMinutes(10);
+    private static final int PAGE = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(AgentEventLog.class);
 
-    private final HostInteractionRouter router;
-    private final ContactManager contacts;
-    private final String epoch = Long.toString(System.currentTimeMillis(), 36);
-    private final Map<String, AgentLog> logs = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> notified = new ConcurrentHashMap<>();
+    private final Jdbc jdbc;
+    private final Clock clock;
+    private final RoutingStore routing = new RoutingStore();
+    private final AgentEventStore store = new AgentEventStore();
+    private final Map<String, Set<Reader>> readers = new ConcurrentHashMap<>();
+    private final AtomicBoolean dirty = new AtomicBoolean();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "agent-events");
+        t.setDaemon(true);
+        return t;
+    });
     private final List<EventBus.Subscription> subscriptions;
 
-    public AgentEventLog(HostInteractionRouter router, ContactManager contacts, EventBus events) {
-        this.router = router;
-        this.contacts = contacts;
+    /** An open stream and the last sequence number it got; only the worker thread sends to it. */
+    private static final class Reader {
+        final EventStream stream;
+        long delivered;
+
+        Reader(EventStream stream, long delivered) {
+            this.stream = stream;
+            this.delivered = delivered;
+        }
+    }
+
+    public AgentEventLog(Jdbc jdbc, EventBus events, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
         this.subscriptions = List.of(
-                events.subscribe(HostInteractionRouter.OFFERED_TOPIC, e -> offered(id(e))),
-                events.subscribe(HostInteractionRouter.OFFER_GONE_TOPIC, e -> offerGone(id(e))),
-                events.subscribe(HostInteractionRouter.AVAILABILITY_TOPIC, this::availability),
-                events.subscribe(InteractionTopics.MESSAGE, this::message),
-                events.subscribe(InteractionTopics.CLOSED, this::closed));
-    }
-
-    private static final class Entry {
-        final long n;
-        final String event;
-        final String data;
-
-        Entry(long n, String event, String data) {
-            this.n = n;
-            this.event = event;
-            this.data = data;
-        }
-    }
-
-    private final class AgentLog {
-        private final Deque<Entry> kept = new ArrayDeque<>();
-        private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
-        private long next;
-
-        synchronized void append(String event, Map<String, Object> data) {
-            Entry e = new Entry(++next, event, json(data));
-            kept.addLast(e);
-            if (kept.size() > KEPT) {
-                kept.removeFirst();
-            }
-            for (EventStream s : streams) {
-                if (!s.send(sse(e))) {
-                    streams.remove(s);
-                }
-            }
-        }
-
-        synchronized void open(EventStream stream, Optional<String> lastEventId) {
-            long after = lastEventId.filter(id -> id.startsWith(epoch + "-"))
-                    .map(id -> parse(id.substring(epoch.length() + 1))).orElse(0L);
-            for (Entry e : kept) {
-                if (e.n > after && !stream.send(sse(e))) {
-                    return;
-                }
-            }
-            streams.add(stream);
-            stream.onClose(() -> streams.remove(stream));
-        }
-
-        private ServerSentEvent sse(Entry e) {
-            return ServerSentEvent.of(epoch + "-" + e.n, e.event, e.data);
-        }
+                events.subscribe(HostInteractionRouter.OFFERED_TOPIC, e -> ring()),
+                events.subscribe(HostInteractionRouter.OFFER_GONE_TOPIC, e -> ring()),
+                events.subscribe(HostInteractionRouter.AVAILABILITY_TOPIC, e -> ring()),
+                events.subscribe(EventBus.RESYNC, e -> ring()),
+                events.subscribe(InteractionTopics.MESSAGE, e -> ring()),
+                events.subscribe(InteractionTopics.CLOSED, e -> ring()));
+        long safety = SAFETY_PERIOD.toMillis();
+        worker.scheduleWithFixedDelay(this::ring, safety, safety, TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(this::prune, PRUNE_PERIOD.toMillis(), PRUNE_PERIOD.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /**
-     * Opens an agent's stream, replaying what came after {@code lastEventId}.
+     * Opens an agent's stream: replays the events after {@code lastEventId} that are still kept
+     * (all of them for an id that is not a sequence number), then stays live.
      *
      * @param agent the agent
      * @param stream the stream
      * @param lastEventId the last id the console has
      */
     public void open(String agent, EventStream stream, Optional<String> lastEventId) {
-        log(agent).open(stream, lastEventId);
+        Reader reader = new Reader(stream, lastEventId.map(AgentEventLog::parse).orElse(0L));
+        readers.compute(agent, (a, set) -> {
+            Set<Reader> out = set == null ? ConcurrentHashMap.newKeySet() : set;
+            out.add(reader);
+            return out;
+        });
+        stream.onClose(() -> readers.computeIfPresent(agent, (a, set) -> {
+            set.remove(reader);
+            return set.isEmpty() ? null : set;
+        }));
+        ring();
     }
 
-    private AgentLog log(String agent) {
-        return logs.computeIfAbsent(agent, a -> new AgentLog());
+    /**
+     * Stores {@code message} events for the agent who holds the interaction and {@code closed}
+     * events for the agents notified of it and its holder, who are then notified no more. Locks the
+     * interactions' routing rows, then the agents' rows, each in name order.
+     */
+    @Override
+    public void record(Connection transaction, List<HostEvent> events) throws SQLException {
+        store(transaction, events);
     }
 
-    private void offered(String interactionId) {
-        router.routed(interactionId).ifPresent(offer -> {
-            for (String agent : router.availableAgents()) {
-                notifyOffer(agent, offer);
+    private void store(Connection c, List<HostEvent> events) throws SQLException {
+        List<HostEvent> kept = events.stream()
+                .filter(e -> e.topic().equals(InteractionTopics.MESSAGE) || e.topic().equals(InteractionTopics.CLOSED))
+                .filter(e -> e.data().get("interactionId") instanceof String)
+                .toList();
+        if (kept.isEmpty()) {
+            return;
+        }
+        Map<String, Optional<Routed>> rows = new LinkedHashMap<>();
+        Map<String, TreeSet<String>> notified = new LinkedHashMap<>();
+        for (String id : new TreeSet<>(kept.stream().map(AgentEventLog::interactionId).toList())) {
+            rows.put(id, routing.find(c, id, true));
+            notified.put(id, routing.notified(c, id));
+        }
+        List<List<String>> recipients = new ArrayList<>();
+        TreeSet<String> agents = new TreeSet<>();
+        for (HostEvent e : kept) {
+            String id = interactionId(e);
+            List<String> to = new ArrayList<>();
+            Optional<String> holder = rows.get(id).filter(r -> r.is(RoutingStore.HELD)).flatMap(Routed::agent);
+            if (e.topic().equals(InteractionTopics.CLOSED)) {
+                to.addAll(notified.get(id));
+            }
+            holder.filter(h -> !to.contains(h)).ifPresent(to::add);
+            recipients.add(to);
+            agents.addAll(to);
+        }
+        store.lock(c, agents);
+        for (int i = 0; i < kept.size(); i++) {
+            HostEvent e = kept.get(i);
+            boolean closed = e.topic().equals(InteractionTopics.CLOSED);
+            Optional<String> key = key(e);
+            for (String agent : recipients.get(i)) {
+                store.append(c, agent, closed ? "closed" : "message", key, e.data(), e.at());
+            }
+            if (closed) {
+                routing.clearNotified(c, interactionId(e));
+            }
+        }
+    }
+
+    /** Identifies a message by interaction and sequence, a close by interaction. */
+    private static Optional<String> key(HostEvent e) {
+        if (e.topic().equals(InteractionTopics.CLOSED)) {
+            return Optional.of("closed:" + interactionId(e));
+        }
+        return e.data().get("seq") instanceof Number n
+                ? Optional.of("message:" + interactionId(e) + ":" + n.longValue()) : Optional.empty();
+    }
+
+    /** Asks for a catch-up of the open streams; at most one runs at a time, and one more if rung meanwhile. */
+    private void ring() {
+        dirty.set(true);
+        if (scheduled.compareAndSet(false, true)) {
+            try {
+                worker.execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                scheduled.set(false); // closed
+            }
+        }
+    }
+
+    private void drain() {
+        try {
+            while (dirty.getAndSet(false)) {
+                catchUp();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("agent streams could not catch up; retrying within {}", SAFETY_PERIOD, e);
+        } finally {
+            scheduled.set(false);
+            if (dirty.get()) {
+                ring();
+            }
+        }
+    }
+
+    private void catchUp() {
+        // streams taken before the heads are read, so an id a stream got is never above its head
+        Map<String, List<Reader>> open = new LinkedHashMap<>();
+        readers.forEach((agent, set) -> open.put(agent, new ArrayList<>(set)));
+        if (open.isEmpty()) {
+            return;
+        }
+        Map<String, Long> heads = jdbc.inTransaction(store::lastSeqs);
+        open.forEach((agent, set) -> {
+            long head = heads.getOrDefault(agent, 0L);
+            long from = Long.MAX_VALUE;
+            for (Reader r : set) {
+                if (r.delivered > head) {
+                    r.delivered = 0; // an id this database never gave: replay what is kept
+                }
+                from = Math.min(from, r.delivered);
+            }
+            while (from < head && !set.isEmpty()) {
+                long after = from;
+                List<StoredEvent> page = jdbc.inTransaction(c -> store.between(c, agent, after, head, PAGE));
+                if (page.isEmpty()) {
+                    break;
+                }
+                for (StoredEvent e : page) {
+                    ServerSentEvent sse = ServerSentEvent.of(Long.toString(e.seq()), e.type(), e.payload());
+                    for (Reader r : set) {
+                        if (e.seq() > r.delivered && r.stream.send(sse)) {
+                            r.delivered = e.seq();
+                        }
+                    }
+                }
+                from = page.get(page.size() - 1).seq();
             }
         });
     }
 
-    private void notifyOffer(String agent, InteractionOffer offer) {
-        notified.computeIfAbsent(offer.interactionId(), k -> ConcurrentHashMap.newKeySet()).add(agent);
-        log(agent).append("offered", AgentViews.interaction(offer, false, contacts));
-    }
-
-    private void offerGone(String interactionId) {
-        Optional<String> holder = router.assignedAgent(interactionId);
-        for (String agent : Set.copyOf(notified.getOrDefault(interactionId, Set.of()))) {
-            if (holder.isEmpty() || !holder.get().equals(agent)) {
-                log(agent).append("withdrawn", Map.of("interactionId", interactionId));
-                notified.computeIfPresent(interactionId, (k, set) -> {
-                    set.remove(agent);
-                    return set;
-                });
-            }
-        }
-        holder.ifPresent(h -> notified.computeIfAbsent(interactionId, k -> ConcurrentHashMap.newKeySet()).add(h));
-    }
-
-    private void availability(HostEvent e) {
-        String agent = (String) e.data().get("agent");
-        if (Boolean.TRUE.equals(e.data().get("available"))) {
-            for (InteractionOffer offer : router.openOffers()) {
-                if (!notified.getOrDefault(offer.interactionId(), Set.of()).contains(agent)) {
-                    notifyOffer(agent, offer);
-                }
-            }
+    private void prune() {
+        try {
+            int deleted = jdbc.inTransaction(c -> store.prune(c, clock.instant().minus(MAX_AGE), KEPT));
+            LOG.debug("pruned {} agent events", deleted);
+        } catch (RuntimeException e) {
+            LOG.warn("could not prune agent events", e);
         }
     }
 
-    private void message(HostEvent e) {
-        String interactionId = id(e);
-        Set<String> to = new HashSet<>();
-        router.assignedAgent(interactionId).ifPresent(to::add);
-        for (String agent : to) {
-            log(agent).append("message", e.data());
-        }
-    }
-
-    private void closed(HostEvent e) {
-        String interactionId = id(e);
-        Set<String> to = new HashSet<>(notified.getOrDefault(interactionId, Set.of()));
-        router.assignedAgent(interactionId).ifPresent(to::add);
-        notified.remove(interactionId);
-        for (String agent : to) {
-            log(agent).append("closed", e.data());
-        }
-    }
-
-    /** Stops listening to the bus. */
+    /** Stops listening to the bus and feeding streams. */
     public void close() {
         subscriptions.forEach(EventBus.Subscription::close);
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private static String id(HostEvent e) {
+    private static String interactionId(HostEvent e) {
         return (String) e.data().get("interactionId");
     }
 
-    private static long parse(String n) {
+    private static long parse(String id) {
         try {
-            return Long.parseLong(n);
+            return Math.max(0, Long.parseLong(id.strip()));
         } catch (NumberFormatException e) {
             return 0;
-        }
-    }
-
-    private static String json(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

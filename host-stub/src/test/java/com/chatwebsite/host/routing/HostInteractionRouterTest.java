@@ -12,21 +12,29 @@ import com.chatwebsite.api.channel.InteractionException;
 import com.chatwebsite.api.channel.VideoCallLink;
 import com.chatwebsite.api.host.InteractionOffer;
 import com.chatwebsite.api.host.OfferOutcome;
+import com.chatwebsite.host.contact.JdbcContactManager;
+import com.chatwebsite.host.db.Database;
+import com.chatwebsite.host.db.Jdbc;
 import com.chatwebsite.host.events.HostEventBus;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HostInteractionRouterTest {
 
     /** A channel that records accepts and can refuse them. */
     static final class RecordingChannel implements ChatChannel {
-        final List<String> accepted = new ArrayList<>();
-        boolean refuse;
+        final List<String> accepted = Collections.synchronizedList(new ArrayList<>());
+        volatile boolean refuse;
 
         @Override
         public String channelId() {
@@ -62,10 +70,24 @@ class HostInteractionRouterTest {
     }
 
     final RecordingChannel channel = new RecordingChannel();
-    final HostInteractionRouter router = new HostInteractionRouter(
-            List.of(new Agent("ann", "t1", 1), new Agent("ben", "t2", 2)),
-            id -> id.equals("chat") ? Optional.of(channel) : Optional.empty(), new HostEventBus(),
-            Clock.systemUTC());
+    @TempDir
+    Path dir;
+    Database db;
+    HostInteractionRouter router;
+
+    @BeforeEach
+    void start() {
+        db = Database.open(Optional.empty(), dir);
+        Jdbc jdbc = new Jdbc(db.dataSource());
+        router = new HostInteractionRouter(jdbc, List.of(new Agent("ann", "t1", 1), new Agent("ben", "t2", 2)),
+                id -> id.equals("chat") ? Optional.of(channel) : Optional.empty(), new HostEventBus(),
+                new JdbcContactManager(jdbc, Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        db.close();
+    }
 
     static InteractionOffer offer(String id) {
         return new InteractionOffer(id, "chat", Map.of("websiteId", "w1"), Map.of("topic", "billing"),
@@ -121,5 +143,15 @@ class HostInteractionRouterTest {
         router.withdraw("i1");
         assertEquals(List.of(), router.interactionsOf("ann"));
         assertThrows(InteractionException.class, () -> router.accept("ann", "i1"));
+    }
+
+    @Test
+    void offeringARoutedInteractionAgainChangesNothing() {
+        router.setAvailable("ann", true);
+        assertEquals(OfferOutcome.OFFERED, router.offer(offer("i1")));
+        router.accept("ann", "i1");
+        assertEquals(OfferOutcome.OFFERED, router.offer(offer("i1")));
+        assertEquals(Optional.of("ann"), router.assignedAgent("i1"));
+        assertEquals(List.of(), router.openOffers());
     }
 }

@@ -1,0 +1,235 @@
+package com.chatwebsite.host.routing;
+
+import com.chatwebsite.api.host.InteractionOffer;
+import com.chatwebsite.host.db.Jdbc;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * SQL of the routing state: {@code host_routing} (an interaction offered, being accepted, or held)
+ * and {@code host_routing_notified} (whose stream got its offer). A transaction locks routing rows
+ * before agent rows.
+ */
+final class RoutingStore {
+
+    static final String OFFERED = "offered";
+    static final String ACCEPTING = "accepting";
+    static final String HELD = "held";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String COLUMNS = "SELECT offer_json, status, agent FROM host_routing ";
+
+    /** A routing row. */
+    record Routed(InteractionOffer offer, String status, Optional<String> agent) {
+
+        boolean is(String s) {
+            return status.equals(s);
+        }
+
+        boolean heldBy(String name) {
+            return is(HELD) && agent.filter(name::equals).isPresent();
+        }
+    }
+
+    Optional<Routed> find(Connection c, String interactionId, boolean lock) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                COLUMNS + "WHERE interaction_id = ?" + (lock ? " FOR UPDATE" : ""))) {
+            ps.setString(1, interactionId);
+            List<Routed> rows = read(ps);
+            return rows.stream().findFirst();
+        }
+    }
+
+    /** Inserts a row; fails with a duplicate-key error (SQLState 23505) if the interaction is routed. */
+    void insert(Connection c, InteractionOffer offer, String status, Optional<String> agent) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO host_routing "
+                + "(interaction_id, channel_id, offer_json, status, agent, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, offer.interactionId());
+            ps.setString(2, offer.channelId());
+            ps.setString(3, write(offer));
+            ps.setString(4, status);
+            ps.setString(5, agent.orElse(null));
+            ps.setObject(6, Jdbc.utc(offer.createdAt()));
+            ps.executeUpdate();
+        }
+    }
+
+    void setStatus(Connection c, String interactionId, String status, Optional<String> agent) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE host_routing SET status = ?, agent = ? WHERE interaction_id = ?")) {
+            ps.setString(1, status);
+            ps.setString(2, agent.orElse(null));
+            ps.setString(3, interactionId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Deletes the row and its notified agents. */
+    void delete(Connection c, String interactionId) throws SQLException {
+        clearNotified(c, interactionId);
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM host_routing WHERE interaction_id = ?")) {
+            ps.setString(1, interactionId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The offers nobody accepted yet, oldest first. */
+    List<Routed> offered(Connection c, boolean lock) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(COLUMNS + "WHERE status = 'offered' "
+                + "ORDER BY interaction_id" + (lock ? " FOR UPDATE" : ""))) {
+            List<Routed> rows = read(ps);
+            rows.sort((a, b) -> a.offer().createdAt().compareTo(b.offer().createdAt()));
+            return rows;
+        }
+    }
+
+    /** What an agent holds. */
+    List<Routed> heldBy(Connection c, String agent) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(COLUMNS + "WHERE status = 'held' AND agent = ?")) {
+            ps.setString(1, agent);
+            return read(ps);
+        }
+    }
+
+    /** The available agents below their capacity (interactions being accepted count), by name. */
+    List<String> availableAgents(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.name FROM host_agent a WHERE a.available "
+                + "AND a.capacity > (SELECT COUNT(*) FROM host_routing r WHERE r.agent = a.name) ORDER BY a.name");
+                ResultSet rs = ps.executeQuery()) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        }
+    }
+
+    /** How many interactions an agent holds or is accepting. */
+    int load(Connection c, String agent) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM host_routing WHERE agent = ?")) {
+            ps.setString(1, agent);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** An agent's availability, if the agent exists. */
+    Optional<Boolean> available(Connection c, String agent, boolean lock) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT available FROM host_agent WHERE name = ?" + (lock ? " FOR UPDATE" : ""))) {
+            ps.setString(1, agent);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getBoolean(1)) : Optional.empty();
+            }
+        }
+    }
+
+    int capacity(Connection c, String agent) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT capacity FROM host_agent WHERE name = ?")) {
+            ps.setString(1, agent);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    void setAvailable(Connection c, String agent, boolean available) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE host_agent SET available = ? WHERE name = ?")) {
+            ps.setBoolean(1, available);
+            ps.setString(2, agent);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The agents whose stream got the interaction's offer, by name. */
+    TreeSet<String> notified(Connection c, String interactionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT agent FROM host_routing_notified WHERE interaction_id = ?")) {
+            ps.setString(1, interactionId);
+            TreeSet<String> out = new TreeSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        }
+    }
+
+    void addNotified(Connection c, String interactionId, String agent) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO host_routing_notified (interaction_id, agent) VALUES (?, ?)")) {
+            ps.setString(1, interactionId);
+            ps.setString(2, agent);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Forgets every notified agent but {@code keep}. */
+    void clearNotified(Connection c, String interactionId, Optional<String> keep) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM host_routing_notified WHERE interaction_id = ? AND agent <> ?")) {
+            ps.setString(1, interactionId);
+            ps.setString(2, keep.orElse(""));
+            ps.executeUpdate();
+        }
+    }
+
+    void clearNotified(Connection c, String interactionId) throws SQLException {
+        clearNotified(c, interactionId, Optional.empty());
+    }
+
+    private static List<Routed> read(PreparedStatement ps) throws SQLException {
+        List<Routed> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Routed(parse(rs.getString(1)), rs.getString(2), Optional.ofNullable(rs.getString(3))));
+            }
+        }
+        return out;
+    }
+
+    private static String write(InteractionOffer o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("interactionId", o.interactionId());
+        m.put("channelId", o.channelId());
+        m.put("attributes", o.attributes());
+        m.put("variables", o.variables());
+        m.put("fields", o.fields());
+        m.put("contactId", o.contactId().orElse(null));
+        m.put("createdAt", o.createdAt().toString());
+        try {
+            return MAPPER.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static InteractionOffer parse(String json) {
+        try {
+            Map<String, Object> m = MAPPER.readValue(json, new TypeReference<Map<String, Object>>() { });
+            return new InteractionOffer((String) m.get("interactionId"), (String) m.get("channelId"),
+                    (Map<String, String>) m.get("attributes"), (Map<String, String>) m.get("variables"),
+                    (Map<String, Object>) m.get("fields"), Optional.ofNullable((String) m.get("contactId")),
+                    Instant.parse((String) m.get("createdAt")));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
