@@ -127,7 +127,7 @@ final class ContractClient {
 
     /**
      * Sends a call, moving to the next node and retrying the same request after an I/O error or a
-     * {@code 503}, at most {@code attempts} times.
+     * {@code 503}, at most {@code attempts} times; it backs off after each round over all nodes.
      *
      * @return every attempt's outcome, the last one deciding
      */
@@ -139,7 +139,9 @@ final class ContractClient {
             if (!o.ioError() && o.status() != 503) {
                 return tried;
             }
-            pace(o);
+            if ((i + 1) % nodes.size() == 0) {
+                pace(o); // every node was tried once: back off before the next round
+            }
         }
         return tried;
     }
@@ -153,6 +155,20 @@ final class ContractClient {
                     + ", got " + tried);
         }
         return last.body().isEmpty() ? MAPPER.createObjectNode() : last.json();
+    }
+
+    /**
+     * Repeats a call until it answers {@code status} or the deadline passes (at least once).
+     *
+     * @return the last outcome
+     */
+    static Outcome poll(Supplier<Outcome> call, int status, long deadlineNanos) {
+        Outcome last = call.get();
+        while (last.status() != status && System.nanoTime() < deadlineNanos) {
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            last = call.get();
+        }
+        return last;
     }
 
     private static void pace(Outcome o) {
