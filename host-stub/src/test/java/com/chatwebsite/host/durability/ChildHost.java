@@ -130,7 +130,12 @@ public final class ChildHost implements AutoCloseable {
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         process = pb.start();
         RUNNING.add(process);
-        awaitStarted();
+        try {
+            awaitStarted();
+        } catch (RuntimeException | Error e) {
+            kill(); // no child outlives a failed start
+            throw e;
+        }
     }
 
     private Map<String, String> environment() {
