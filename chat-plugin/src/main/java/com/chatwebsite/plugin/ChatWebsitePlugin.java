@@ -3,6 +3,7 @@ package com.chatwebsite.plugin;
 import com.chatwebsite.plugin.channel.ChannelContext;
 import com.chatwebsite.plugin.channel.ChatWebsiteChannel;
 import com.chatwebsite.plugin.session.SessionService;
+import com.chatwebsite.plugin.session.SessionLookup;
 import com.chatwebsite.plugin.video.VideoCallService;
 import com.chatwebsite.plugin.video.VideoContext;
 import com.chatwebsite.plugin.website.WebsiteService;
@@ -59,6 +60,11 @@ public final class ChatWebsitePlugin extends Plugin implements ChannelContext, V
     @Override
     public SessionService sessions() {
         return runtime().sessions();
+    }
+
+    @Override
+    public SessionLookup lookup() {
+        return runtime().lookup();
     }
 
     @Override

@@ -17,7 +17,10 @@ import com.chatwebsite.api.host.EventBus;
 import java.util.UUID;
 import java.util.Map;
 import com.chatwebsite.api.host.HostEvent;
+import com.chatwebsite.plugin.error.ThrottledWarning;
 import com.chatwebsite.plugin.session.SessionService;
+import com.chatwebsite.plugin.session.SessionLookup;
+import com.chatwebsite.plugin.session.SessionOpener;
 import com.chatwebsite.plugin.session.SessionState;
 import com.chatwebsite.plugin.session.SessionSweeper;
 import com.chatwebsite.plugin.store.Db;
@@ -65,6 +68,8 @@ public final class PluginRuntime implements AutoCloseable {
     private static final long SWEEP_MILLIS = 1000;
     private static final Duration LEASE_TTL = Duration.ofSeconds(10);
     private static final Duration OPENING_GRACE = Duration.ofSeconds(30);
+    private static final Duration REPAIR_PERIOD = Duration.ofSeconds(30);
+    private static final Duration WARN_PERIOD = Duration.ofSeconds(30);
     private static final long FEED_CHECK_MILLIS = 2000;
     private static final Duration HTTP_CONNECT = Duration.ofSeconds(3);
     private static final Duration HTTP_READ = Duration.ofSeconds(5);
@@ -77,6 +82,8 @@ public final class PluginRuntime implements AutoCloseable {
     private final WebsiteSettingsSchema websiteSchema;
     private final WebsiteService websites;
     private final SessionService sessions;
+    private final SessionLookup lookup;
+    private final SessionOpener opener;
     private final SessionFeeds feeds;
     private final SessionPublisher publisher;
     private final EventLog eventLog;
@@ -92,6 +99,10 @@ public final class PluginRuntime implements AutoCloseable {
     private final VideoCallService video;
     private Instant nextUploadExpiry;
     private boolean leaseHeld;
+    private Instant nextRepair;
+    private final ThrottledWarning relayFailed = new ThrottledWarning(LOG, "the outbox relay", WARN_PERIOD);
+    private final ThrottledWarning feedCheckFailed = new ThrottledWarning(LOG, "checking open streams", WARN_PERIOD);
+    private final ThrottledWarning housekeepingFailed = new ThrottledWarning(LOG, "housekeeping", WARN_PERIOD);
     private final StatusWatch statusWatch;
     private final SessionSweeper sweeper;
 
@@ -110,8 +121,10 @@ public final class PluginRuntime implements AutoCloseable {
         this.feeds = new SessionFeeds(logStore);
         this.publisher = new SessionPublisher(feeds, host.events(), host.clock());
         this.eventLog = new EventLog(logStore, host.clock(), publisher, THREAD_PREFIX + "log-writer");
-        this.sessions = new SessionService(new SessionStore(db, uploadStore), eventLog, logStore, feeds, host,
-                ChatWebsitePlugin.ID);
+        SessionStore sessionStore = new SessionStore(db, uploadStore);
+        this.lookup = new SessionLookup(sessionStore, logStore, feeds);
+        this.sessions = new SessionService(eventLog, lookup, host.router());
+        this.opener = new SessionOpener(sessionStore, sessions, lookup, host, ChatWebsitePlugin.ID);
         this.lease = new Lease(db, "housekeeping", nodeId, LEASE_TTL);
         OfflineStore offlineStore = new OfflineStore(db, uploadStore);
         OfflineMessages offlineMessages = new OfflineMessages(uploads);
@@ -125,9 +138,9 @@ public final class PluginRuntime implements AutoCloseable {
                 .callTimeout(HTTP_CALL)
                 .retryOnConnectionFailure(false)
                 .build();
-        this.video = new VideoCallService(sessions, websites, host.extensions());
-        this.statusWatch = new StatusWatch(websites::byId, sessions::countOpen, host.clock());
-        this.sweeper = new SessionSweeper(sessions, websites, host);
+        this.video = new VideoCallService(sessions, lookup, websites, host.extensions());
+        this.statusWatch = new StatusWatch(websites::byId, lookup::countOpen, host.clock());
+        this.sweeper = new SessionSweeper(sessions, lookup, websites, host);
         websites.onChange(w -> announce(WEBSITE_CHANGED, w.id()));
         websites.onDelete(w -> {
             closeSessionsOf(w);
@@ -153,7 +166,7 @@ public final class PluginRuntime implements AutoCloseable {
                 new ThreadFactoryBuilder().setNameFormat(THREAD_PREFIX + "scheduler-%d").setDaemon(true).build());
         scheduler.setRemoveOnCancelPolicy(true);
         PluginRuntime runtime = new PluginRuntime(host, scheduler);
-        scheduler.execute(runtime::routeOpenSessions);
+        scheduler.execute(() -> runtime.routeOpenSessions(true));
         scheduler.scheduleWithFixedDelay(runtime::housekeeping, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(runtime::checkFeeds, FEED_CHECK_MILLIS, FEED_CHECK_MILLIS,
                 TimeUnit.MILLISECONDS);
@@ -167,18 +180,18 @@ public final class PluginRuntime implements AutoCloseable {
      * routing lacks them (a node died between storing a session and offering it). Offering a routed
      * interaction again changes nothing.
      */
-    private void routeOpenSessions() {
+    private void routeOpenSessions(boolean alsoActive) {
         Instant settled = host.clock().instant().minus(OPENING_GRACE);
-        for (ChatSession s : sessions.openSessions()) {
+        for (ChatSession s : lookup.openSessions()) {
             Optional<Website> w = websites.byId(s.websiteId());
             if (w.isEmpty() || s.createdAt().isAfter(settled)) {
                 continue; // a session opening now is offered by the request opening it
             }
             try {
-                if (s.state() == SessionState.ACTIVE && s.agent().isPresent()) {
-                    host.router().resume(sessions.offer(w.get(), s), s.agent().get());
+                if (alsoActive && s.state() == SessionState.ACTIVE && s.agent().isPresent()) {
+                    host.router().resume(opener.offer(w.get(), s), s.agent().get());
                 } else if (s.state() == SessionState.WAITING) {
-                    host.router().offer(sessions.offer(w.get(), s));
+                    host.router().offer(opener.offer(w.get(), s));
                 }
             } catch (RuntimeException e) {
                 LOG.warn("could not route session {} again: {}", s.id(), e.toString());
@@ -190,7 +203,7 @@ public final class PluginRuntime implements AutoCloseable {
         try {
             outbox.runOnce();
         } catch (RuntimeException e) {
-            LOG.warn("the outbox relay failed", e);
+            relayFailed.warn(e);
         }
     }
 
@@ -213,7 +226,7 @@ public final class PluginRuntime implements AutoCloseable {
         try {
             feeds.checkAll();
         } catch (RuntimeException e) {
-            LOG.warn("checking open streams failed: {}", e.toString());
+            feedCheckFailed.warn(e);
         }
     }
 
@@ -221,27 +234,28 @@ public final class PluginRuntime implements AutoCloseable {
         relay();
         try {
             statusWatch.tick();
-            if (!lease.holdOrTake(host.clock().instant())) {
+            Instant now = host.clock().instant();
+            if (!lease.holdOrTake(now)) {
                 leaseHeld = false;
                 return; // another node sweeps
             }
-            if (!leaseHeld) {
+            if (!leaseHeld || nextRepair == null || !now.isBefore(nextRepair)) {
+                routeOpenSessions(!leaseHeld); // a node may have died between storing a chat and offering it
                 leaseHeld = true;
-                routeOpenSessions(); // the previous holder may have died mid-way
+                nextRepair = now.plus(REPAIR_PERIOD);
             }
             sweeper.sweep();
-            Instant now = host.clock().instant();
             if (nextUploadExpiry == null || !now.isBefore(nextUploadExpiry)) {
                 uploads.expireUnused(UNUSED_UPLOAD_AGE);
                 nextUploadExpiry = now.plus(UPLOAD_EXPIRY_PERIOD);
             }
         } catch (RuntimeException e) {
-            LOG.warn("housekeeping failed", e);
+            housekeepingFailed.warn(e);
         }
     }
 
     private void closeSessionsOf(Website website) {
-        List<ChatSession> open = sessions.openSessions().stream().filter(s -> s.websiteId().equals(website.id()))
+        List<ChatSession> open = lookup.openSessions().stream().filter(s -> s.websiteId().equals(website.id()))
                 .toList();
         for (ChatSession s : open) {
             sessions.closeQuietly(s.id(), Dispositions.WEBSITE_DELETED, "This chat has ended.");
@@ -267,6 +281,14 @@ public final class PluginRuntime implements AutoCloseable {
 
     public SessionService sessions() {
         return sessions;
+    }
+
+    public SessionLookup lookup() {
+        return lookup;
+    }
+
+    public SessionOpener opener() {
+        return opener;
     }
 
     public FormService forms() {

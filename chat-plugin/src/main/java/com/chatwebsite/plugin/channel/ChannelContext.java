@@ -1,16 +1,19 @@
 package com.chatwebsite.plugin.channel;
 
+import com.chatwebsite.plugin.session.SessionLookup;
 import com.chatwebsite.plugin.session.SessionService;
 import com.chatwebsite.plugin.video.VideoCallService;
 import com.chatwebsite.plugin.website.WebsiteService;
 
 /**
- * The three services the chat channel uses, as the running plugin gives them (the plugin
+ * The services the chat channel uses, as the running plugin gives them (the plugin
  * implements this; the host passes the plugin to the channel's constructor).
  */
 public interface ChannelContext {
 
     SessionService sessions();
+
+    SessionLookup lookup();
 
     WebsiteService websites();
 

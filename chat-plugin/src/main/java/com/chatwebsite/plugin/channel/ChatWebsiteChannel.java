@@ -44,9 +44,9 @@ public final class ChatWebsiteChannel implements ChatChannel {
     @Override
     public List<ChatMessage> messages(String interactionId, long afterSeq) {
         ChannelContext rt = context;
-        rt.sessions().find(interactionId).orElseThrow(() -> new InteractionException(
+        rt.lookup().find(interactionId).orElseThrow(() -> new InteractionException(
                 InteractionException.Reason.NOT_FOUND, "session_not_found", "No such chat."));
-        return spi(() -> rt.sessions().eventsAfter(interactionId, afterSeq, true).stream()
+        return spi(() -> rt.lookup().eventsAfter(interactionId, afterSeq, true).stream()
                 .map(ChatWebsiteChannel::message).toList());
     }
 
@@ -73,7 +73,7 @@ public final class ChatWebsiteChannel implements ChatChannel {
     }
 
     private static Website websiteOf(ChannelContext rt, String interactionId) {
-        return rt.websites().byId(rt.sessions().websiteIdOf(interactionId)).orElseThrow(() -> new InteractionException(
+        return rt.websites().byId(rt.lookup().websiteIdOf(interactionId)).orElseThrow(() -> new InteractionException(
                 InteractionException.Reason.CONFLICT, "website_deleted", "The chat's website was deleted."));
     }
 

@@ -1,5 +1,7 @@
 package com.chatwebsite.plugin.session;
 
+import com.chatwebsite.plugin.error.ThrottledWarning;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,8 @@ public final class SessionFeeds {
     private static final Logger LOG = LoggerFactory.getLogger(SessionFeeds.class);
     private static final int CACHED = 32;
     private static final int READ_LIMIT = 1_000;
+    private static final ThrottledWarning CATCH_UP_FAILED =
+            new ThrottledWarning(LOG, "a customer stream's catch-up", Duration.ofSeconds(30));
 
     private final EventLogStore store;
     private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
@@ -150,7 +154,7 @@ public final class SessionFeeds {
                         }
                     }
                 } catch (RuntimeException e) {
-                    LOG.warn("stream of session {} could not catch up; it will retry on the next change", sessionId, e);
+                    CATCH_UP_FAILED.warn(e); // it retries on the next change or check
                 }
             }
         }

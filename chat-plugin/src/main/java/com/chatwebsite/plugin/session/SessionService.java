@@ -3,177 +3,36 @@ package com.chatwebsite.plugin.session;
 import com.chatwebsite.api.channel.AgentRef;
 import com.chatwebsite.plugin.error.ChatException;
 import com.chatwebsite.plugin.error.ChatException.Kind;
-import com.chatwebsite.api.host.HostServices;
-import com.chatwebsite.api.host.InteractionOffer;
-import com.chatwebsite.api.host.OfferOutcome;
-import com.chatwebsite.plugin.website.OnlineStatus;
+import com.chatwebsite.api.host.InteractionRouter;
 import com.chatwebsite.plugin.website.Website;
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The life of chat sessions: opening under the website's cap, messages both ways, accept and close,
- * each change stored first, then delivered to the customer's stream and published for the agent.
+ * Changes to chat sessions: messages both ways, accept, close, system messages and video links.
+ * Each is a {@link EventLog.Change} decided against the session's status inside the log's
+ * transaction, so it is durable when the method returns and refused as a whole otherwise.
  */
 public final class SessionService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
-    private static final int REPLAY_LIMIT = 10_000;
-    private static final int IDENTITIES = 100_000;
 
-    private final SessionRepository sessions;
     private final EventLog log;
-    private final EventLogStore logStore;
-    private final SessionFeeds feeds;
-    private final HostServices host;
-    private final String channelId;
+    private final SessionLookup lookup;
+    private final InteractionRouter router;
     private final List<Consumer<String>> countListeners = new CopyOnWriteArrayList<>();
-    private final Cache<String, Identity> identities = CacheBuilder.newBuilder().maximumSize(IDENTITIES).build();
 
-    public SessionService(SessionRepository sessions, EventLog log, EventLogStore logStore, SessionFeeds feeds,
-            HostServices host, String channelId) {
-        this.sessions = sessions;
+    public SessionService(EventLog log, SessionLookup lookup, InteractionRouter router) {
         this.log = log;
-        this.logStore = logStore;
-        this.feeds = feeds;
-        this.host = host;
-        this.channelId = channelId;
-    }
-
-    /** The outcome of {@link #open}. */
-    public sealed interface OpenResult permits Opened, Refused {
-    }
-
-    /**
-     * A session was created.
-     *
-     * @param session the session as it is after opening (closed when no agent could take it)
-     * @param token the customer's token, shown once
-     */
-    public record Opened(ChatSession session, String token) implements OpenResult {
-    }
-
-    /**
-     * No session could open.
-     *
-     * @param reason {@code outside-working-hours} or {@code max-sessions}
-     */
-    public record Refused(String reason) implements OpenResult {
-    }
-
-    /**
-     * Opens a session if the website is in hours and below its cap, then offers it to agents; with
-     * no agent available it closes at once as Unmanaged with the website's advice.
-     *
-     * @param website the website
-     * @param fields what the pre-chat form held
-     * @param variables routing variables
-     * @param contactId the linked contact
-     * @param page the page the chat opens on
-     * @param uploadIds uploads the form attached, bound to the session as it opens
-     * @return the session, or why none opened
-     */
-    public OpenResult open(Website website, Map<String, Object> fields, Map<String, String> variables,
-            Optional<String> contactId, Optional<String> page, List<String> uploadIds) {
-        Instant now = host.clock().instant();
-        if (!website.schedule().isOpen(now)) {
-            return new Refused(OnlineStatus.OUTSIDE_WORKING_HOURS);
-        }
-        String token = SessionTokens.newToken();
-        ChatSession created = new ChatSession(UUID.randomUUID().toString(), website.id(), SessionTokens.hash(token),
-                SessionState.WAITING, Optional.empty(), fields, variables, contactId, page, Optional.empty(), 0,
-                now, Optional.empty(), Optional.empty(), now);
-        switch (sessions.openUnderCap(created, uploadIds, now)) {
-            case FULL:
-                return new Refused(OnlineStatus.MAX_SESSIONS);
-            case UPLOAD_IN_USE:
-                throw new ChatException(Kind.INVALID, "upload_in_use", "An attached upload is already used elsewhere.");
-            default:
-                break;
-        }
-        countChanged(website.id());
-        String greeting = website.text("messages.greeting");
-        if (!greeting.isBlank()) {
-            systemMessage(created.id(), greeting);
-        }
-        OfferOutcome outcome = host.router().offer(offer(website, created));
-        if (outcome == OfferOutcome.NO_AGENT_AVAILABLE) {
-            closeQuietly(created.id(), Dispositions.UNMANAGED, website.text("messages.unmanaged"));
-        }
-        return new Opened(find(created.id()).orElseThrow(), token);
-    }
-
-    /**
-     * Finds a session by id, for the customer who holds its token.
-     *
-     * @param websiteId the website the request came for
-     * @param sessionId the session
-     * @param token the presented token
-     * @return the session
-     * @throws ChatException {@code NOT_FOUND} for an unknown session, another website's, or a
-     *     wrong token (all alike, so ids cannot be probed)
-     */
-    public ChatSession authenticate(String websiteId, String sessionId, String token) {
-        verify(websiteId, sessionId, token);
-        return find(sessionId).orElseThrow(SessionService::notFound);
-    }
-
-    /**
-     * Checks that a token opens a session of a website, from the cache of sessions' identities
-     * (which never change) when possible.
-     *
-     * @param websiteId the website the request came for
-     * @param sessionId the session
-     * @param token the presented token
-     * @return the session id
-     * @throws ChatException {@code NOT_FOUND} as {@link #authenticate}
-     */
-    public String verify(String websiteId, String sessionId, String token) {
-        Optional<Identity> id = token == null || token.isEmpty() ? Optional.empty() : identity(sessionId);
-        if (id.isEmpty() || !id.get().websiteId().equals(websiteId) || !SessionTokens.matches(token, id.get().tokenHash())) {
-            throw new ChatException(Kind.NOT_FOUND, "session_not_found", "No such session for this token.");
-        }
-        return sessionId;
-    }
-
-    /**
-     * The website a session belongs to.
-     *
-     * @param sessionId the session
-     * @return its website's id
-     * @throws ChatException {@code NOT_FOUND} for an unknown session
-     */
-    public String websiteIdOf(String sessionId) {
-        return identity(sessionId).orElseThrow(SessionService::notFound).websiteId();
-    }
-
-    /** What never changes about a session: whose it is and its token's hash. */
-    private record Identity(String websiteId, String tokenHash) {
-    }
-
-    private Optional<Identity> identity(String sessionId) {
-        Identity cached = identities.getIfPresent(sessionId);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<Identity> found = find(sessionId).map(s -> new Identity(s.websiteId(), s.tokenHash()));
-        found.ifPresent(i -> identities.put(sessionId, i));
-        return found;
-    }
-
-    public Optional<ChatSession> find(String sessionId) {
-        return sessions.find(sessionId);
+        this.lookup = lookup;
+        this.router = router;
     }
 
     /**
@@ -290,8 +149,8 @@ public final class SessionService {
             news.add(new NewEvent(SessionEvent.STATE, Optional.empty(), Optional.empty(), closedState));
             return new EventLog.Decision(news, s.closed(disposition, now), false);
         });
-        host.router().finish(sessionId, disposition);
-        find(sessionId).ifPresent(s -> countChanged(s.websiteId()));
+        router.finish(sessionId, disposition);
+        countChanged(lookup.websiteIdOf(sessionId));
     }
 
     /** Closes unless already closed; for the plugin's own closes, which may race a customer's. */
@@ -303,64 +162,9 @@ public final class SessionService {
         }
     }
 
-    /**
-     * The events after a sequence number.
-     *
-     * @param sessionId the session
-     * @param after the last one the client has
-     * @param onlyMessages whether to return messages only
-     * @return the events, oldest first
-     */
-    public List<SessionEvent> eventsAfter(String sessionId, long after, boolean onlyMessages) {
-        return logStore.eventsAfter(sessionId, after, onlyMessages ? SessionEvent.MESSAGE : null, REPLAY_LIMIT);
-    }
-
-    /**
-     * Replays the events after {@code after} to a listener, then keeps it informed, with no event
-     * missed or repeated.
-     *
-     * @param sessionId the session
-     * @param after the last event the client has
-     * @param listener the stream
-     * @return removes the listener
-     */
-    public Runnable subscribe(String sessionId, long after, SessionFeeds.Listener listener) {
-        return feeds.subscribe(sessionId, after, listener);
-    }
-
-    /** Waiting and active sessions, oldest first. */
-    public List<ChatSession> openSessions() {
-        return sessions.openSessions();
-    }
-
-    public int countOpen(String websiteId) {
-        return sessions.countOpen(websiteId);
-    }
-
-    public List<ChatSession> forSupervisor(String websiteId, String state, int limit) {
-        return sessions.forSupervisor(websiteId, state, limit);
-    }
-
     /** Calls the listener with a website id whenever its number of open sessions changes. */
     public void onCountChange(Consumer<String> listener) {
         countListeners.add(listener);
-    }
-
-    /**
-     * The offer made to the host's agents for a session.
-     *
-     * @param website the website
-     * @param s the session
-     * @return the offer
-     */
-    public InteractionOffer offer(Website website, ChatSession s) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("sessionId", s.id());
-        attributes.put("websiteId", website.id());
-        attributes.put("websiteName", website.name());
-        s.page().ifPresent(p -> attributes.put("page", p));
-        return new InteractionOffer(s.id(), channelId, attributes, s.variables(), s.fields(), s.contactId(),
-                s.createdAt());
     }
 
     /**
@@ -405,10 +209,10 @@ public final class SessionService {
                 false));
     }
 
-    private void countChanged(String websiteId) {
+    /** Tells the listeners that a website's number of open sessions changed. */
+    void countChanged(String websiteId) {
         countListeners.forEach(l -> l.accept(websiteId));
     }
-
 
     private static void checkText(String text, int maxLength) {
         if (text == null || text.isBlank()) {
@@ -418,9 +222,5 @@ public final class SessionService {
             throw new ChatException(Kind.TOO_LARGE, "message_too_long",
                     "The message is longer than " + maxLength + " characters.");
         }
-    }
-
-    private static ChatException notFound() {
-        return new ChatException(Kind.NOT_FOUND, "session_not_found", "No such session.");
     }
 }

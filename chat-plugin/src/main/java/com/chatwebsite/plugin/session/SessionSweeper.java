@@ -22,11 +22,13 @@ public final class SessionSweeper {
     private static final Logger LOG = LoggerFactory.getLogger(SessionSweeper.class);
 
     private final SessionService sessions;
+    private final SessionLookup lookup;
     private final WebsiteService websites;
     private final HostServices host;
 
-    public SessionSweeper(SessionService sessions, WebsiteService websites, HostServices host) {
+    public SessionSweeper(SessionService sessions, SessionLookup lookup, WebsiteService websites, HostServices host) {
         this.sessions = sessions;
+        this.lookup = lookup;
         this.websites = websites;
         this.host = host;
     }
@@ -40,7 +42,7 @@ public final class SessionSweeper {
         Instant now = host.clock().instant();
         Duration timeout = Duration.ofSeconds(host.settings().chatTimeoutSeconds());
         int closed = 0;
-        List<ChatSession> open = sessions.openSessions();
+        List<ChatSession> open = lookup.openSessions();
         Map<String, Optional<Website>> byId = new HashMap<>(); // one lookup per website per pass
         for (ChatSession s : open) {
             Optional<Website> website = byId.computeIfAbsent(s.websiteId(), websites::byId);

@@ -7,6 +7,7 @@ import com.chatwebsite.api.channel.VideoCallLink;
 import com.chatwebsite.api.host.ExtensionLookup;
 import com.chatwebsite.plugin.session.ChatSession;
 import com.chatwebsite.plugin.session.SessionService;
+import com.chatwebsite.plugin.session.SessionLookup;
 import com.chatwebsite.plugin.session.SessionState;
 import com.chatwebsite.plugin.website.Website;
 import com.chatwebsite.plugin.website.WebsiteService;
@@ -24,11 +25,14 @@ public final class VideoCallService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SessionService sessions;
+    private final SessionLookup lookup;
     private final WebsiteService websites;
     private final ExtensionLookup extensions;
 
-    public VideoCallService(SessionService sessions, WebsiteService websites, ExtensionLookup extensions) {
+    public VideoCallService(SessionService sessions, SessionLookup lookup, WebsiteService websites,
+            ExtensionLookup extensions) {
         this.sessions = sessions;
+        this.lookup = lookup;
         this.websites = websites;
         this.extensions = extensions;
     }
@@ -43,7 +47,7 @@ public final class VideoCallService {
      *     {@code UPSTREAM_FAILED} if the provider failed
      */
     public VideoCallLink start(String sessionId, AgentRef agent) {
-        ChatSession s = sessions.find(sessionId).orElseThrow(() -> new ChatException(Kind.NOT_FOUND,
+        ChatSession s = lookup.find(sessionId).orElseThrow(() -> new ChatException(Kind.NOT_FOUND,
                 "session_not_found", "No such chat."));
         if (s.state() != SessionState.ACTIVE || !s.agent().orElse("").equals(agent.name())) {
             throw new ChatException(Kind.CONFLICT, "not_active", "Video calls start from an active chat.");

@@ -113,7 +113,7 @@ final class AdminRoutes {
             rt().offline().forSupervisor(w.id(), SUPERVISOR_LIMIT).forEach(o -> items.add(WebsiteJson.offlineItem(o)));
         }
         if (!"offline".equals(state)) {
-            rt().sessions().forSupervisor(w.id(), state, SUPERVISOR_LIMIT)
+            rt().lookup().forSupervisor(w.id(), state, SUPERVISOR_LIMIT)
                     .forEach(s -> items.add(WebsiteJson.supervisorItem(s)));
         }
         items.sort(java.util.Comparator.comparing((Map<String, Object> m) -> (String) m.get("createdAt")).reversed());

@@ -17,7 +17,7 @@ import com.chatwebsite.plugin.form.SubmissionValidator;
 import com.chatwebsite.plugin.upload.UploadService;
 import com.chatwebsite.plugin.session.ChatSession;
 import com.chatwebsite.plugin.session.SessionEvent;
-import com.chatwebsite.plugin.session.SessionService;
+import com.chatwebsite.plugin.session.SessionOpener;
 import com.chatwebsite.plugin.website.OnlineStatus;
 import com.chatwebsite.plugin.website.OriginPattern;
 import com.chatwebsite.plugin.website.Website;
@@ -196,12 +196,12 @@ final class WidgetRoutes {
         }
         Optional<String> contactId = w.schedule().isOpen(rt().host().clock().instant())
                 ? rt().contacts().link(w.contactMatchField(), form, checked.values()) : Optional.empty();
-        SessionService.OpenResult result = rt().sessions().open(w, checked.values(),
+        SessionOpener.OpenResult result = rt().opener().open(w, checked.values(),
                 ContactLinker.variables(form, checked.values()), contactId, page, checked.uploadIds());
-        if (result instanceof SessionService.Refused refused) {
+        if (result instanceof SessionOpener.Refused refused) {
             return Json.response(200, Map.of("state", "offline", "reason", refused.reason()));
         }
-        SessionService.Opened opened = (SessionService.Opened) result;
+        SessionOpener.Opened opened = (SessionOpener.Opened) result;
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("sessionId", opened.session().id());
         out.put("token", opened.token());
@@ -211,12 +211,12 @@ final class WidgetRoutes {
     }
 
     private ChatSession session(WebRequest r, Website w) {
-        return rt().sessions().authenticate(w.id(), r.pathParam("sessionId"), token(r));
+        return rt().lookup().authenticate(w.id(), r.pathParam("sessionId"), token(r));
     }
 
     /** The session id, once the token is checked (no database read for a known session). */
     private String sessionId(WebRequest r, Website w) {
-        return rt().sessions().verify(w.id(), r.pathParam("sessionId"), token(r));
+        return rt().lookup().verify(w.id(), r.pathParam("sessionId"), token(r));
     }
 
     /** The session token: {@code Authorization: Bearer}, or {@code ?token=} for EventSource. */
@@ -235,7 +235,7 @@ final class WidgetRoutes {
             return WebResponse.empty(204);
         }
         return WebResponse.eventStream(stream -> {
-            Runnable stop = rt().sessions().subscribe(s.id(), after, e -> stream.send(sse(e)));
+            Runnable stop = rt().lookup().subscribe(s.id(), after, e -> stream.send(sse(e)));
             stream.onClose(stop);
         });
     }
@@ -273,7 +273,7 @@ final class WidgetRoutes {
     private WebResponse messages(WebRequest r, Website w) {
         String id = sessionId(r, w);
         long after = Routes.nonNegative(r, "after");
-        return Json.response(200, rt().sessions().eventsAfter(id, after, true).stream()
+        return Json.response(200, rt().lookup().eventsAfter(id, after, true).stream()
                 .map(WidgetRoutes::eventJson).toList());
     }
 
@@ -339,7 +339,7 @@ final class WidgetRoutes {
             throw Problem.field("fields", "object", "fields must be an object of the form's values.");
         }
         Optional<String> sessionId = Routes.optionalString(body, "sessionId", 36)
-                .map(id -> rt().sessions().verify(w.id(), id, token(r)));
+                .map(id -> rt().lookup().verify(w.id(), id, token(r)));
         @SuppressWarnings("unchecked")
         Map<String, Object> values = withoutNulls((Map<String, Object>) fields);
         var submitted = rt().offline().submit(w, values, sessionId);
