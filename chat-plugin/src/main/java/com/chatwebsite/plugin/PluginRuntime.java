@@ -13,6 +13,7 @@ import com.chatwebsite.plugin.session.SessionFeeds;
 import com.chatwebsite.plugin.session.SessionPublisher;
 import com.chatwebsite.plugin.store.JdbcEventLogStore;
 import com.chatwebsite.plugin.store.Lease;
+import com.chatwebsite.plugin.store.NodeHeartbeat;
 import com.chatwebsite.api.host.EventBus;
 import java.util.UUID;
 import java.util.Map;
@@ -90,6 +91,7 @@ public final class PluginRuntime implements AutoCloseable {
     private final List<EventBus.Subscription> subscriptions;
     private final String nodeId = UUID.randomUUID().toString();
     private final Lease lease;
+    private final NodeHeartbeat heartbeat;
     private final FormService forms;
     private final UploadService uploads;
     private final ContactLinker contacts;
@@ -126,9 +128,10 @@ public final class PluginRuntime implements AutoCloseable {
         this.sessions = new SessionService(eventLog, lookup, host.router());
         this.opener = new SessionOpener(sessionStore, sessions, lookup, host, ChatWebsitePlugin.ID);
         this.lease = new Lease(db, "housekeeping", nodeId, LEASE_TTL);
+        this.heartbeat = new NodeHeartbeat(db, nodeId);
         OfflineStore offlineStore = new OfflineStore(db, uploadStore);
         OfflineMessages offlineMessages = new OfflineMessages(uploads);
-        this.outbox = new OutboxRelay(offlineStore, websites, forms, offlineMessages, host);
+        this.outbox = new OutboxRelay(offlineStore, websites, forms, offlineMessages, host, nodeId);
         this.offline = new OfflineService(offlineStore, forms, uploads, contacts, offlineMessages, host,
                 () -> scheduler.execute(this::relay));
         this.http = new OkHttpClient.Builder()
@@ -166,6 +169,7 @@ public final class PluginRuntime implements AutoCloseable {
                 new ThreadFactoryBuilder().setNameFormat(THREAD_PREFIX + "scheduler-%d").setDaemon(true).build());
         scheduler.setRemoveOnCancelPolicy(true);
         PluginRuntime runtime = new PluginRuntime(host, scheduler);
+        runtime.heartbeat.beat(host.clock().instant());
         scheduler.execute(() -> runtime.routeOpenSessions(true));
         scheduler.scheduleWithFixedDelay(runtime::housekeeping, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(runtime::checkFeeds, FEED_CHECK_MILLIS, FEED_CHECK_MILLIS,
@@ -231,6 +235,11 @@ public final class PluginRuntime implements AutoCloseable {
     }
 
     private void housekeeping() {
+        try {
+            heartbeat.beat(host.clock().instant());
+        } catch (RuntimeException e) {
+            housekeepingFailed.warn(e);
+        }
         relay();
         try {
             statusWatch.tick();
@@ -339,6 +348,7 @@ public final class PluginRuntime implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
+            heartbeat.leave();
             lease.release();
         } catch (RuntimeException e) {
             LOG.debug("could not release the housekeeping lease", e);

@@ -24,11 +24,12 @@ public interface OfflineRepository {
     List<OfflineRecord> forWebsite(String websiteId, int limit);
 
     /**
-     * Claims due deliveries for this node, keeping other nodes away from them for {@code hold}.
+     * Claims due deliveries for this node, keeping other live nodes away from them for {@code hold};
+     * deliveries claimed by a node whose heartbeat is older than {@code deadBefore} are due again.
      *
      * @return (message id, handler id) pairs
      */
-    List<String[]> claimDue(Instant now, Duration hold, int limit);
+    List<String[]> claimDue(String node, Instant now, Duration hold, Instant deadBefore, int limit);
 
     void delivered(String offlineId, String handlerId, Instant now);
 

@@ -30,15 +30,19 @@ public final class OutboxRelay {
     private static final int BATCH = 50;
     /** How long a claimed delivery stays away from other nodes while this one sends it. */
     private static final Duration CLAIM_HOLD = Duration.ofMinutes(2);
+    /** A node whose heartbeat is this old is dead: its claims are free. */
+    public static final Duration NODE_SILENCE = Duration.ofSeconds(15);
 
     private final OfflineRepository store;
     private final WebsiteService websites;
     private final FormService forms;
     private final OfflineMessages messages;
     private final HostServices host;
+    private final String node;
 
     public OutboxRelay(OfflineRepository store, WebsiteService websites, FormService forms, OfflineMessages messages,
-            HostServices host) {
+            HostServices host, String node) {
+        this.node = node;
         this.store = store;
         this.websites = websites;
         this.forms = forms;
@@ -54,7 +58,8 @@ public final class OutboxRelay {
     public int runOnce() {
         int delivered = 0;
         List<OfflineHandler> handlers = host.extensions().find(OfflineHandler.class);
-        for (String[] due : store.claimDue(host.clock().instant(), CLAIM_HOLD, BATCH)) {
+        for (String[] due : store.claimDue(node, host.clock().instant(), CLAIM_HOLD,
+                host.clock().instant().minus(NODE_SILENCE), BATCH)) {
             String offlineId = due[0];
             String handlerId = due[1];
             try {

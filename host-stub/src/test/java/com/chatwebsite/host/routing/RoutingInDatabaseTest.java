@@ -194,8 +194,13 @@ abstract class RoutingInDatabaseTest {
         });
         n.bus().publish(message("i1", 2, "kept"));
         Poll.until(WAIT, "the committed message", () -> stream.size() >= 1);
-        n.bus().publish(new HostEvent(InteractionTopics.CLOSED, Map.of("interactionId", "i1",
-                "disposition", "Solved"), Instant.now()));
+        HostEvent closed = new HostEvent(InteractionTopics.CLOSED, Map.of("interactionId", "i1",
+                "disposition", "Solved"), Instant.now());
+        jdbc.inTransaction(c -> {
+            n.bus().record(c, List.of(closed));
+            return null;
+        });
+        n.bus().publish(closed);
         Poll.until(WAIT, "the close", () -> stream.size() >= 2);
         List<ServerSentEvent> got = stream.sent();
         assertEquals(List.of("message", "closed"), stream.types(), "the published message was stored once");
