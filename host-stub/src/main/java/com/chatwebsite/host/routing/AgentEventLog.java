@@ -16,6 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.TreeMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -131,36 +134,35 @@ public final class AgentEventLog implements EventRecorder {
         if (kept.isEmpty()) {
             return;
         }
-        Map<String, Optional<Routed>> rows = new LinkedHashMap<>();
-        Map<String, TreeSet<String>> notified = new LinkedHashMap<>();
-        for (String id : new TreeSet<>(kept.stream().map(AgentEventLog::interactionId).toList())) {
-            rows.put(id, routing.find(c, id, true));
+        // A close changes who is notified, so its routing row is locked; a message only reads the holder.
+        TreeSet<String> closing = new TreeSet<>();
+        TreeSet<String> writing = new TreeSet<>();
+        for (HostEvent e : kept) {
+            (e.topic().equals(InteractionTopics.CLOSED) ? closing : writing).add(interactionId(e));
+        }
+        writing.removeAll(closing);
+        Map<String, String> holders = new HashMap<>(routing.holders(c, closing, true));
+        holders.putAll(routing.holders(c, writing, false));
+        Map<String, TreeSet<String>> notified = new HashMap<>();
+        for (String id : closing) {
             notified.put(id, routing.notified(c, id));
         }
-        List<List<String>> recipients = new ArrayList<>();
-        TreeSet<String> agents = new TreeSet<>();
+        Map<String, List<AgentEventStore.NewAgentEvent>> byAgent = new TreeMap<>(); // agents locked in name order
         for (HostEvent e : kept) {
             String id = interactionId(e);
-            List<String> to = new ArrayList<>();
-            Optional<String> holder = rows.get(id).filter(r -> r.is(RoutingStore.HELD)).flatMap(Routed::agent);
-            if (e.topic().equals(InteractionTopics.CLOSED)) {
-                to.addAll(notified.get(id));
-            }
-            holder.filter(h -> !to.contains(h)).ifPresent(to::add);
-            recipients.add(to);
-            agents.addAll(to);
-        }
-        store.lock(c, agents);
-        for (int i = 0; i < kept.size(); i++) {
-            HostEvent e = kept.get(i);
             boolean closed = e.topic().equals(InteractionTopics.CLOSED);
-            Optional<String> key = key(e);
-            for (String agent : recipients.get(i)) {
-                store.append(c, agent, closed ? "closed" : "message", key, e.data(), e.at());
+            Set<String> to = new LinkedHashSet<>(closed ? notified.get(id) : Set.of());
+            Optional.ofNullable(holders.get(id)).ifPresent(to::add);
+            for (String agent : to) {
+                byAgent.computeIfAbsent(agent, a -> new ArrayList<>())
+                        .add(new AgentEventStore.NewAgentEvent(closed ? "closed" : "message", key(e), e.data()));
             }
-            if (closed) {
-                routing.clearNotified(c, interactionId(e));
-            }
+        }
+        for (Map.Entry<String, List<AgentEventStore.NewAgentEvent>> a : byAgent.entrySet()) {
+            store.appendAll(c, a.getKey(), a.getValue(), kept.get(0).at());
+        }
+        for (String id : closing) {
+            routing.clearNotified(c, id);
         }
     }
 

@@ -72,6 +72,52 @@ final class AgentEventStore {
     }
 
     /**
+     * Appends several events to one agent's stream, numbered after its last one; the agent's row
+     * stays locked until the transaction ends.
+     *
+     * @param c the transaction
+     * @param agent the agent
+     * @param events (type, key, payload) of each event, in order
+     * @param at their time
+     */
+    void appendAll(Connection c, String agent, List<NewAgentEvent> events, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE host_agent SET last_event_seq = last_event_seq + ? WHERE name = ?")) {
+            ps.setInt(1, events.size());
+            ps.setString(2, agent);
+            if (ps.executeUpdate() == 0) {
+                return;
+            }
+        }
+        long last;
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_event_seq FROM host_agent WHERE name = ?")) {
+            ps.setString(1, agent);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                last = rs.getLong(1);
+            }
+        }
+        long seq = last - events.size();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO host_agent_event "
+                + "(agent, seq, event_type, event_key, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (NewAgentEvent e : events) {
+                ps.setString(1, agent);
+                ps.setLong(2, ++seq);
+                ps.setString(3, e.type());
+                ps.setString(4, e.key().orElse(null));
+                ps.setString(5, json(e.payload()));
+                ps.setObject(6, Jdbc.utc(at));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** An event for {@link #appendAll}. */
+    record NewAgentEvent(String type, Optional<String> key, Object payload) {
+    }
+
+    /**
      * Appends an event to an agent's stream; lock the agent first when locking several.
      *
      * @return its sequence number, or empty for an unknown agent

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.util.HashMap;
+import java.util.Collection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -51,6 +53,30 @@ final class RoutingStore {
             List<Routed> rows = read(ps);
             return rows.stream().findFirst();
         }
+    }
+
+    /**
+     * The agent holding each interaction, where one does; reads no offer.
+     *
+     * @param c the transaction
+     * @param interactionIds the interactions, in a stable order
+     * @param lock whether to lock their rows until the transaction ends
+     * @return interaction id to holding agent
+     */
+    Map<String, String> holders(Connection c, Collection<String> interactionIds, boolean lock) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT status, agent FROM host_routing WHERE interaction_id = ?"
+                + (lock ? " FOR UPDATE" : ""))) {
+            for (String id : interactionIds) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && HELD.equals(rs.getString(1)) && rs.getString(2) != null) {
+                        out.put(id, rs.getString(2));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Inserts a row; fails with a duplicate-key error (SQLState 23505) if the interaction is routed. */
