@@ -86,9 +86,13 @@ public final class SessionFeeds {
             }
         }
 
-        /** The cached events after {@code after}, if the cache holds the next one. */
-        synchronized List<SessionEvent> cachedAfter(long after) {
-            if (recent == null || recent.isEmpty() || recent.peekFirst().seq() > after + 1) {
+        /**
+         * The cached events after {@code after} up to at least {@code target}, or null when the cache
+         * lacks any of them (events another node wrote are never cached: they come from the database).
+         */
+        synchronized List<SessionEvent> cachedAfter(long after, long target) {
+            if (recent == null || recent.isEmpty() || recent.peekFirst().seq() > after + 1
+                    || recent.peekLast().seq() < target) {
                 return null;
             }
             List<SessionEvent> out = new ArrayList<>();
@@ -131,7 +135,7 @@ public final class SessionFeeds {
             for (Cursor c : cursors) {
                 try {
                     while (c.last < target) {
-                        List<SessionEvent> events = cachedAfter(c.last);
+                        List<SessionEvent> events = cachedAfter(c.last, target);
                         if (events == null) {
                             events = store.eventsAfter(sessionId, c.last, null, READ_LIMIT);
                         }

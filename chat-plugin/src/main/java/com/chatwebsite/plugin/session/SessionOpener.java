@@ -7,7 +7,9 @@ import com.chatwebsite.api.host.InteractionOffer;
 import com.chatwebsite.api.host.OfferOutcome;
 import com.chatwebsite.plugin.website.OnlineStatus;
 import com.chatwebsite.plugin.website.Website;
+import com.google.common.util.concurrent.Striped;
 import java.time.Instant;
+import java.util.concurrent.locks.Lock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ public final class SessionOpener {
     private final SessionLookup lookup;
     private final HostServices host;
     private final String channelId;
+    private final Striped<Lock> opening = Striped.lock(64);
 
     public SessionOpener(SessionRepository sessions, SessionService changes, SessionLookup lookup, HostServices host,
             String channelId) {
@@ -79,7 +82,15 @@ public final class SessionOpener {
         ChatSession created = new ChatSession(UUID.randomUUID().toString(), website.id(), SessionTokens.hash(token),
                 SessionState.WAITING, Optional.empty(), fields, variables, contactId, page, Optional.empty(), 0,
                 now, Optional.empty(), Optional.empty(), now);
-        switch (sessions.openUnderCap(created, uploadIds, now)) {
+        SessionRepository.OpenOutcome outcome;
+        Lock lock = opening.get(website.id());
+        lock.lock(); // opens of one website queue here, not holding a connection while the row lock waits
+        try {
+            outcome = sessions.openUnderCap(created, uploadIds, now);
+        } finally {
+            lock.unlock();
+        }
+        switch (outcome) {
             case FULL:
                 return new Refused(OnlineStatus.MAX_SESSIONS);
             case UPLOAD_IN_USE:
@@ -93,8 +104,8 @@ public final class SessionOpener {
         if (!greeting.isBlank()) {
             changes.systemMessage(created.id(), greeting);
         }
-        OfferOutcome outcome = host.router().offer(offer(website, created));
-        if (outcome == OfferOutcome.NO_AGENT_AVAILABLE) {
+        OfferOutcome offered = host.router().offer(offer(website, created));
+        if (offered == OfferOutcome.NO_AGENT_AVAILABLE) {
             changes.closeQuietly(created.id(), Dispositions.UNMANAGED, website.text("messages.unmanaged"));
         }
         return new Opened(lookup.find(created.id()).orElseThrow(), token);
