@@ -173,6 +173,10 @@ public final class BenchMain {
             }
             http.close();
         }
+        if (http.retried503.sum() > 0) {
+            notes.add(String.format("%,d set-up call(s) (opening chats or sessions, not the measured load) answered "
+                    + "503 and were retried after a second.", http.retried503.sum()));
+        }
         widgetSizes();
         took = Duration.ofNanos(System.nanoTime() - t0);
         String report = render();
@@ -377,8 +381,13 @@ public final class BenchMain {
     }
 
     private static String summary(Result r) {
-        return String.format("  %s %,d msg/s: offered %,d, received %,d, loss %,d, errors %,d, p50/p99/p99.9 "
-                        + "c→a %s/%s/%s ms, a→c %s/%s/%s ms, server %.2f cores, bench %.2f cores"
+        return String.format("  %s %,d msg/s: offered %,d, received %,d, loss %,d"
+                        + (r.loss() > 0 ? String.format(" (in %d and %d chats)", r.chatsWithLoss()[0],
+                                r.chatsWithLoss()[1]) : "") + ", errors %,d, p50/p99/p99.9 "
+                        + "c→a %s/%s/%s ms, a→c %s/%s/%s ms, server %.2f cores"
+                        + (Double.isNaN(r.databaseCores()) ? "" : String.format(", PostgreSQL %.2f cores",
+                                r.databaseCores()))
+                        + ", bench %.2f cores"
                         + (r.streamsEnded() > 0 ? ", " + r.streamsEnded() + " streams closed by the server" : "")
                         + (r.settleSeconds() > 2 ? String.format(", the server took %.0f s to calm down after",
                                 r.settleSeconds()) : ""),
@@ -692,7 +701,7 @@ public final class BenchMain {
                 Integer best = two.best();
                 parts.add("highest zero-loss step " + (best == null ? "none" : String.format("%,d msg/s", best)));
             }
-            for (Result x : two.fixed) {
+            for (Result x : two.fixed.stream().filter(x -> x.target().equals(two.target())).toList()) {
                 parts.add(String.format("at %,d msg/s p99 %s ms, loss %,d", x.rate(), ms(x.worstMs(99)), x.loss()));
             }
             r.append(String.join("; ", parts)).append(" (see *").append(two.label()).append("*) | reported |\n");
@@ -929,7 +938,9 @@ public final class BenchMain {
 
         r.append("## Memory per idle open session\n\n");
         if (memory == null) {
-            r.append("Not run").append(o.skipMemory ? " (--skip-memory)" : "").append(".\n\n");
+            r.append("Not run").append(o.skipMemory ? " (--skip-memory)" : scenarios.isEmpty()
+                    || scenarios.get(0).nodes == 1 ? "" : " (it runs in the first configuration, when that has one "
+                    + "node)").append(".\n\n");
         } else {
             Memory m = memory;
             r.append(String.format("On the restarted host (" + memoryScenario.replace("%", "%%") + "): a website with `maxConcurrentSessions` %,d, one agent "
@@ -1018,10 +1029,11 @@ public final class BenchMain {
         for (int d = 0; d < 2; d++) {
             long offered = x.offered() / 2 + (d == 0 ? x.offered() % 2 : 0);
             long lost = offered - x.received()[d];
-            r.append(String.format("| %s | %,d | %s | %s | %,d | %,d | %,d | %s | %s | %s | %s | %s | %s | %s |\n",
+            r.append(String.format("| %s | %,d | %s | %s | %,d | %,d | %s | %s | %s | %s | %s | %s | %s | %s |\n",
                     x.target(), x.rate(), Load.DIRECTIONS[d],
                     d == 1 ? "″" : !x.target().equals("baseline") ? String.format("%,d", x.storedBefore()) : "–",
-                    offered, x.received()[d], lost,
+                    offered, x.received()[d], lost == 0 ? "0" : String.format("%,d (%d chats)", lost,
+                            x.chatsWithLoss()[d]),
                     d == 0 ? String.format("%,d", x.errors() + x.skipped()) : "″",
                     ms(x.ms(d, 50)), ms(x.ms(d, 99)), ms(x.ms(d, 99.9)), ms(x.maxMs(d)),
                     d == 0 ? String.format("%.2f cores", x.serverCores()) + gc(x.serverGc())

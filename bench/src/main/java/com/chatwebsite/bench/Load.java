@@ -147,6 +147,17 @@ final class Load {
             }
         }
 
+        /** Per direction, how many chats had a message that never arrived. */
+        int[] chatsWithLoss(int chats) {
+            java.util.BitSet[] lost = {new java.util.BitSet(), new java.util.BitSet()};
+            for (int i = 0; i < total; i++) {
+                if (got.get(i) == 0) {
+                    lost[i & 1].set((i >> 1) % chats);
+                }
+            }
+            return new int[] {lost[0].cardinality(), lost[1].cardinality()};
+        }
+
         long receivedTotal() {
             return received[0].sum() + received[1].sum();
         }
@@ -164,7 +175,7 @@ final class Load {
             long accepted, long errors, long skipped, long[] received, long duplicates, Histogram[] latency,
             Histogram senderLag, double serverCores, double databaseCores, double benchCores, List<String> errorSamples, long streamsEnded,
             double settleSeconds, long storedBefore, double[] serverGc, java.time.Instant measuredFrom,
-            java.time.Instant measuredTo) {
+            java.time.Instant measuredTo, int[] chatsWithLoss) {
 
         long loss() {
             return offered - received[0] - received[1];
@@ -347,7 +358,8 @@ final class Load {
                 benchCpu < 0 ? Double.NaN : benchCpu / wall,
                 List.copyOf(tr.errorSamples), counts.ended.sum() - ended0, settleSeconds, stored(target.name()),
                 gcPauses(target, tr.t0 + TimeUnit.SECONDS.toNanos(warmupSeconds), scheduleEnd),
-                wall(tr.t0 + TimeUnit.SECONDS.toNanos(warmupSeconds)), wall(scheduleEnd));
+                wall(tr.t0 + TimeUnit.SECONDS.toNanos(warmupSeconds)), wall(scheduleEnd),
+                tr.chatsWithLoss(target.chats().size()));
         stored.merge(target.name(), tr.accepted.sum(), Long::sum);
         Thread.sleep(500);
         return r;

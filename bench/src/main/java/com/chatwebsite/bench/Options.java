@@ -133,7 +133,11 @@ final class Options {
             o.durationSeconds = 4;
             o.stepWarmupSeconds = 1;
             o.stepSeconds = 3;
+        }
+        if (o.quick && !a.contains("--drain")) {
             o.drainSeconds = 3;
+        }
+        if (o.quick && !a.contains("--jit-warmup")) {
             o.jitWarmupSeconds = 5;
         }
         if (o.quick && !idleGiven) {
