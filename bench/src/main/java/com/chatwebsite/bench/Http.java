@@ -54,10 +54,22 @@ final class Http implements AutoCloseable {
         }
     }
 
-    /** A blocking JSON call; throws unless the status is the expected one. */
+    /** Set-up calls answered 503 (the host starting or its database briefly unavailable) and retried. */
+    final java.util.concurrent.atomic.LongAdder retried503 = new java.util.concurrent.atomic.LongAdder();
+
+    /**
+     * A blocking JSON call of the set-up (never of the measured load); throws unless the status is the
+     * expected one. A 503 is retried after a second, for 30 s at most, as the contract asks clients to.
+     */
     JsonNode call(String method, URI uri, String body, int expect, String... headers)
             throws IOException, InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         RawHttp.Response r = send(method, uri, body == null && !method.equals("GET") ? "" : body, headers);
+        while (r.status() == 503 && expect != 503 && System.nanoTime() < end) {
+            retried503.increment();
+            Thread.sleep(1_000);
+            r = send(method, uri, body == null && !method.equals("GET") ? "" : body, headers);
+        }
         if (r.status() != expect) {
             throw new IOException(method + " " + uri.getPath() + " answered " + r.status() + ": " + r.text());
         }

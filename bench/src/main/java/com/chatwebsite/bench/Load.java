@@ -1,6 +1,7 @@
 package com.chatwebsite.bench;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,19 +28,30 @@ final class Load {
     /** Directions: index 0 customer to agent, 1 agent to customer. */
     static final String[] DIRECTIONS = {"customer→agent", "agent→customer"};
 
-    /** One chat's two posting ends: path and headers of each. */
-    record Chat(String customerPost, String[] customerHeaders, String agentPost, String[] agentHeaders) {
+    /**
+     * One chat's two posting ends: the node (index into {@link Target#addresses()}), path and headers
+     * of each.
+     */
+    record Chat(int customerNode, String customerPost, String[] customerHeaders, int agentNode, String agentPost,
+            String[] agentHeaders) {
     }
 
-    /** What a load phase runs against. */
+    /** What a load phase runs against: one or more server processes. */
     interface Target {
         String name();
 
-        Child process();
+        /** The server's processes (a host-stub per node), whose CPU is summed. */
+        List<Child> processes();
 
-        InetSocketAddress address();
+        /** Where each node listens. */
+        List<InetSocketAddress> addresses();
 
         List<Chat> chats();
+
+        /** CPU seconds of a database server the bench started for this target; -1 when there is none. */
+        default double databaseCpuSeconds() {
+            return -1;
+        }
     }
 
     /** Routes the lines of every stream to the run in progress. */
@@ -135,6 +147,17 @@ final class Load {
             }
         }
 
+        /** Per direction, how many chats had a message that never arrived. */
+        int[] chatsWithLoss(int chats) {
+            java.util.BitSet[] lost = {new java.util.BitSet(), new java.util.BitSet()};
+            for (int i = 0; i < total; i++) {
+                if (got.get(i) == 0) {
+                    lost[i & 1].set((i >> 1) % chats);
+                }
+            }
+            return new int[] {lost[0].cardinality(), lost[1].cardinality()};
+        }
+
         long receivedTotal() {
             return received[0].sum() + received[1].sum();
         }
@@ -150,9 +173,9 @@ final class Load {
     /** The outcome of one run. */
     record Result(String target, int rate, int warmupSeconds, int seconds, long offered, long dispatched,
             long accepted, long errors, long skipped, long[] received, long duplicates, Histogram[] latency,
-            Histogram senderLag, double serverCores, double benchCores, List<String> errorSamples, long streamsEnded,
+            Histogram senderLag, double serverCores, double databaseCores, double benchCores, List<String> errorSamples, long streamsEnded,
             double settleSeconds, long storedBefore, double[] serverGc, java.time.Instant measuredFrom,
-            java.time.Instant measuredTo) {
+            java.time.Instant measuredTo, int[] chatsWithLoss) {
 
         long loss() {
             return offered - received[0] - received[1];
@@ -187,7 +210,7 @@ final class Load {
     private final Receiver receiver;
     private final Http.StreamCounts counts;
     private final int connections;
-    private final Map<String, RawHttp.Pool> pools = new HashMap<>();
+    private final Map<String, List<RawHttp.Pool>> pools = new HashMap<>();
     private final Map<String, Long> stored = new HashMap<>();
     private int nextRun = 1;
 
@@ -207,9 +230,59 @@ final class Load {
         return stored.getOrDefault(target, 0L);
     }
 
-    private RawHttp.Pool pool(Target target) {
-        return pools.computeIfAbsent(target.name(),
-                k -> new RawHttp.Pool("load-" + k, target.address(), connections));
+    private List<RawHttp.Pool> pools(Target target) {
+        return pools.computeIfAbsent(target.name(), k -> {
+            List<RawHttp.Pool> l = new ArrayList<>();
+            List<InetSocketAddress> nodes = target.addresses();
+            for (int i = 0; i < nodes.size(); i++) {
+                l.add(new RawHttp.Pool("load-" + k + "-" + (i + 1), nodes.get(i), connections));
+            }
+            return List.copyOf(l);
+        });
+    }
+
+    /** Closes the connections to a target that is done. */
+    void close(Target target) {
+        List<RawHttp.Pool> l = pools.remove(target.name());
+        if (l != null) {
+            l.forEach(RawHttp.Pool::close);
+        }
+    }
+
+    /** The CPU seconds of all of a target's processes; -1 when any is unknown. */
+    static double cpuSeconds(Target target) {
+        double sum = 0;
+        for (Child c : target.processes()) {
+            double s = c.cpuSeconds();
+            if (s < 0) {
+                return -1;
+            }
+            sum += s;
+        }
+        return sum;
+    }
+
+    /** GC pauses of all of a target's processes: {count, total ms, longest ms}; count -1 when unknown. */
+    static double[] gcPauses(Target target, long fromNanos, long toNanos) {
+        double[] out = new double[3];
+        for (Child c : target.processes()) {
+            double[] g = c.gcPauses(fromNanos, toNanos);
+            if (g[0] < 0) {
+                return g;
+            }
+            out[0] += g[0];
+            out[1] += g[1];
+            out[2] = Math.max(out[2], g[2]);
+        }
+        return out;
+    }
+
+    private static int sum(List<RawHttp.Pool> pools, java.util.function.ToIntFunction<RawHttp.Pool> f) {
+        int n = 0;
+        for (RawHttp.Pool p : pools) {
+            n += f.applyAsInt(p);
+        }
+        return n;
     }
 
     /**
@@ -220,10 +293,11 @@ final class Load {
     Result run(Target target, int rate, int warmupSeconds, int seconds, int drainSeconds, Runnable onStart)
             throws InterruptedException {
         Tracker tr = new Tracker(nextRun++, rate, warmupSeconds, seconds);
-        RawHttp.Pool pool = pool(target);
+        List<RawHttp.Pool> pool = pools(target);
         receiver.current = tr;
         long ended0 = counts.ended.sum();
-        double serverCpu0 = target.process().cpuSeconds();
+        double serverCpu0 = cpuSeconds(target);
+        double dbCpu0 = target.databaseCpuSeconds();
         double benchCpu0 = Child.cpuSeconds(ProcessHandle.current().pid());
         long wall0 = System.nanoTime();
         tr.t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
@@ -252,25 +326,26 @@ final class Load {
                 && tr.receivedTotal() + tr.errors.sum() + tr.skipped.sum() < tr.total) {
             Thread.sleep(20);
         }
-        pool.dropQueued(); // never sent: each fails, counted as an error ("dropped")
+        pool.forEach(RawHttp.Pool::dropQueued); // never sent: each fails, counted as an error ("dropped")
         double wall = (System.nanoTime() - wall0) / 1e9;
-        double serverCpu = target.process().cpuSeconds() - serverCpu0;
+        double serverCpu = serverCpu0 < 0 ? -1 : cpuSeconds(target) - serverCpu0;
+        double dbCpu = dbCpu0 < 0 ? -1 : target.databaseCpuSeconds() - dbCpu0;
         double benchCpu = Child.cpuSeconds(ProcessHandle.current().pid()) - benchCpu0;
         if (mid != null) {
             mid.join(60_000);
         }
         // Let the requests in progress finish and the server calm down (bounded), so the next run starts
-        // from a quiet server: until it uses under a quarter of a core over half a second.
+        // from a quiet server: until it uses under a quarter of a core per process over half a second.
         long settleStart = System.nanoTime();
         long settle = settleStart + TimeUnit.SECONDS.toNanos(60);
-        while (pool.busy() > 0 && System.nanoTime() < settle) {
+        while (sum(pool, RawHttp.Pool::busy) > 0 && System.nanoTime() < settle) {
             Thread.sleep(20);
         }
         while (System.nanoTime() < settle) {
-            double c0 = target.process().cpuSeconds();
+            double c0 = cpuSeconds(target);
             Thread.sleep(500);
-            double c1 = target.process().cpuSeconds();
-            if (c0 < 0 || c1 < 0 || (c1 - c0) / 0.5 < 0.25) {
+            double c1 = cpuSeconds(target);
+            if (c0 < 0 || c1 < 0 || (c1 - c0) / 0.5 < 0.25 * target.processes().size()) {
                 break;
             }
         }
@@ -279,19 +354,20 @@ final class Load {
                 tr.accepted.sum(), tr.errors.sum(), tr.skipped.sum(),
                 new long[] {tr.received[0].sum(), tr.received[1].sum()}, tr.duplicates.sum(),
                 new Histogram[] {tr.latency[0].copy(), tr.latency[1].copy()}, lag,
-                serverCpu < 0 ? Double.NaN : serverCpu / wall, benchCpu < 0 ? Double.NaN : benchCpu / wall,
+                serverCpu < 0 ? Double.NaN : serverCpu / wall, dbCpu < 0 ? Double.NaN : dbCpu / wall,
+                benchCpu < 0 ? Double.NaN : benchCpu / wall,
                 List.copyOf(tr.errorSamples), counts.ended.sum() - ended0, settleSeconds, stored(target.name()),
-                target.process().gcPauses(tr.t0 + TimeUnit.SECONDS.toNanos(warmupSeconds), scheduleEnd),
-                wall(tr.t0 + TimeUnit.SECONDS.toNanos(warmupSeconds)), wall(scheduleEnd));
+                gcPauses(target, tr.t0 + TimeUnit.SECONDS.toNanos(warmupSeconds), scheduleEnd),
+                wall(tr.t0 + TimeUnit.SECONDS.toNanos(warmupSeconds)), wall(scheduleEnd),
+                tr.chatsWithLoss(target.chats().size()));
         stored.merge(target.name(), tr.accepted.sum(), Long::sum);
         Thread.sleep(500);
         return r;
     }
 
-    private void send(Tracker tr, List<Chat> chats, RawHttp.Pool pool, Histogram lag) {
+    private void send(Tracker tr, List<Chat> chats, List<RawHttp.Pool> pools, Histogram lag) {
         int n = chats.size();
         int backlogLimit = Math.max(1_000, tr.rate * 10);
-        InetSocketAddress to = pool.address();
         for (int i = 0; i < tr.total; i++) {
             long due = tr.intended(i);
             long now;
@@ -299,7 +375,7 @@ final class Load {
                 LockSupport.parkNanos(due - now);
             }
             lag.recordValue(Math.min((now - due) / 1_000, 3_600_000_000L));
-            if (pool.queued() > backlogLimit) {
+            if (sum(pools, RawHttp.Pool::queued) > backlogLimit) {
                 tr.skipped.increment(); // 10 s of messages wait already: the server is that far behind
                 continue;
             }
@@ -307,7 +383,8 @@ final class Load {
             boolean customer = (i & 1) == 0;
             String id = "r" + tr.run + "-" + i;
             String body = "{\"text\":\"bench " + id + "\",\"clientMessageId\":\"" + id + "\"}";
-            byte[] request = RawHttp.request("POST", to, customer ? chat.customerPost() : chat.agentPost(),
+            RawHttp.Pool pool = pools.get(customer ? chat.customerNode() : chat.agentNode());
+            byte[] request = RawHttp.request("POST", pool.address(), customer ? chat.customerPost() : chat.agentPost(),
                     customer ? chat.customerHeaders() : chat.agentHeaders(), body);
             tr.dispatched.increment();
             pool.submit(request).whenComplete((resp, e) -> {

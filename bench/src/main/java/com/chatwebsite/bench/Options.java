@@ -17,6 +17,9 @@ final class Options {
     String dbUrl;
     String dbUser = "";
     String dbPassword = "";
+    Path pgBin;
+    int nodes = 1;
+    boolean all;
     String heap = "2g";
     int chats = 200;
     int agents = 20;
@@ -44,8 +47,12 @@ final class Options {
             "  --quick                   a smoke run: short phases, 1,000 idle sessions",
             "  --out FILE                also write the report there (default bench/target/benchmarks-<time>.md)",
             "  --root DIR                the project checkout (default: the current folder, or the jar's ../..)",
+            "  --all                     H2 one node, then PostgreSQL one node, then two nodes; one report",
             "  --db h2|postgres          the host's database (default h2 in a fresh temporary folder)",
-            "  --db-url URL --db-user U --db-password P   PostgreSQL for --db postgres (HOST_DB_*)",
+            "  --nodes N                 host-stub nodes on the one PostgreSQL database (default 1; needs --db postgres)",
+            "  --db-url URL --db-user U --db-password P   an existing PostgreSQL for --db postgres (HOST_DB_*);",
+            "                            without --db-url the bench starts a throwaway PostgreSQL server",
+            "  --pg-bin DIR              the folder of initdb and pg_ctl (default /usr/lib/postgresql/<newest>/bin)",
             "  --heap SIZE               -Xmx of the host and of the baseline (default 2g)",
             "  --chats N                 concurrent chats of the load phases (default 200)",
             "  --agents N                agents (default 20), --agent-capacity N (default 500)",
@@ -68,6 +75,7 @@ final class Options {
             String k = a.get(i);
             switch (k) {
                 case "--quick" -> o.quick = true;
+                case "--all" -> o.all = true;
                 case "--skip-search" -> o.skipSearch = true;
                 case "--skip-memory" -> o.skipMemory = true;
                 case "--no-profile" -> o.profile = false;
@@ -84,6 +92,8 @@ final class Options {
                         case "--db-url" -> o.dbUrl = v;
                         case "--db-user" -> o.dbUser = v;
                         case "--db-password" -> o.dbPassword = v;
+                        case "--pg-bin" -> o.pgBin = Path.of(v);
+                        case "--nodes" -> o.nodes = positive(k, v);
                         case "--heap" -> o.heap = v;
                         case "--chats" -> o.chats = positive(k, v);
                         case "--agents" -> o.agents = positive(k, v);
@@ -123,7 +133,11 @@ final class Options {
             o.durationSeconds = 4;
             o.stepWarmupSeconds = 1;
             o.stepSeconds = 3;
+        }
+        if (o.quick && !a.contains("--drain")) {
             o.drainSeconds = 3;
+        }
+        if (o.quick && !a.contains("--jit-warmup")) {
             o.jitWarmupSeconds = 5;
         }
         if (o.quick && !idleGiven) {
@@ -132,14 +146,34 @@ final class Options {
         if (!o.db.equals("h2") && !o.db.equals("postgres")) {
             throw new IllegalArgumentException("--db must be h2 or postgres");
         }
-        if (o.db.equals("postgres") && (o.dbUrl == null || o.dbUrl.isBlank())) {
-            throw new IllegalArgumentException("--db postgres needs --db-url jdbc:postgresql://...");
+        if (o.dbUrl != null && o.dbUrl.isBlank()) {
+            o.dbUrl = null;
+        }
+        if (o.all && (a.contains("--db") || a.contains("--nodes") || o.dbUrl != null)) {
+            throw new IllegalArgumentException("--all chooses the databases and nodes itself (and starts its own "
+                    + "PostgreSQL): leave out --db, --nodes and --db-url");
+        }
+        if (o.nodes > 1 && !o.db.equals("postgres")) {
+            throw new IllegalArgumentException("--nodes " + o.nodes + " needs --db postgres (nodes share one "
+                    + "PostgreSQL database)");
+        }
+        if (o.dbUrl != null && !o.db.equals("postgres")) {
+            throw new IllegalArgumentException("--db-url is for --db postgres");
         }
         return o;
     }
 
+    /** The configurations to run, in order: {database, nodes}. */
+    List<Scenario> scenarios() {
+        if (all) {
+            return List.of(new Scenario("h2", 1), new Scenario("postgres", 1), new Scenario("postgres", 2));
+        }
+        return List.of(new Scenario(db, nodes));
+    }
+
+    /** The existing PostgreSQL server's URL, when one was given. */
     Optional<String> dbUrl() {
-        return db.equals("postgres") ? Optional.of(dbUrl) : Optional.empty();
+        return Optional.ofNullable(dbUrl);
     }
 
     private static int positive(String k, String v) {

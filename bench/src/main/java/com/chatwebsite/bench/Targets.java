@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
 
 /** Setting up the two targets over their public HTTP APIs. */
 final class Targets {
@@ -30,30 +31,46 @@ final class Targets {
     record Agent(String name, String token) {
     }
 
-    /** The host-stub with the plugin. */
+    /** A host-stub process and where it listens. */
+    record Node(Child child, URI base) {
+    }
+
+    /**
+     * The host-stub with the plugin: one node, or several sharing one PostgreSQL database. Set-up and
+     * admin calls go to the first node unless a node is named.
+     */
     static final class Host implements Load.Target {
+        final String name;
+        final List<Node> nodes;
         final Child child;
         final URI base;
         final String adminToken;
         final List<Agent> agents;
         final List<Chat> chats = new ArrayList<>();
+        final DoubleSupplier databaseCpu;
         String websiteKey;
 
-        Host(Child child, URI base, String adminToken, List<Agent> agents) {
-            this.child = child;
-            this.base = base;
+        /**
+         * @param databaseCpu the CPU seconds of the PostgreSQL server the bench started, or null
+         */
+        Host(String name, List<Node> nodes, String adminToken, List<Agent> agents, DoubleSupplier databaseCpu) {
+            this.name = name;
+            this.nodes = List.copyOf(nodes);
+            this.child = nodes.get(0).child();
+            this.base = nodes.get(0).base();
             this.adminToken = adminToken;
             this.agents = agents;
+            this.databaseCpu = databaseCpu;
         }
 
         @Override
         public String name() {
-            return "ours";
+            return name;
         }
 
         @Override
-        public Child process() {
-            return child;
+        public List<Child> processes() {
+            return nodes.stream().map(Node::child).toList();
         }
 
         @Override
@@ -62,12 +79,31 @@ final class Targets {
         }
 
         @Override
-        public InetSocketAddress address() {
-            return Http.address(base);
+        public List<InetSocketAddress> addresses() {
+            return nodes.stream().map(n -> Http.address(n.base())).toList();
+        }
+
+        @Override
+        public double databaseCpuSeconds() {
+            return databaseCpu == null ? -1 : databaseCpu.getAsDouble();
+        }
+
+        /** The node agent {@code a} (an index of {@link #agents}) works on. */
+        int agentNode(int a) {
+            return a % nodes.size();
+        }
+
+        /** The node of a customer whose agent works on {@code agentNode}: another one when there are two or more. */
+        int customerNode(int agentNode) {
+            return (agentNode + 1) % nodes.size();
         }
 
         URI plugin(String path) {
-            return base.resolve("/plugins/chat-website" + path);
+            return plugin(0, path);
+        }
+
+        URI plugin(int node, String path) {
+            return nodes.get(node).base().resolve("/plugins/chat-website" + path);
         }
 
         String[] admin() {
@@ -84,15 +120,24 @@ final class Targets {
         }
 
         void available(Http http, Agent a) throws IOException, InterruptedException {
-            http.call("PUT", base.resolve("/api/agent/status"), "{\"available\":true}", 200,
+            available(http, a, 0);
+        }
+
+        void available(Http http, Agent a, int node) throws IOException, InterruptedException {
+            http.call("PUT", nodes.get(node).base().resolve("/api/agent/status"), "{\"available\":true}", 200,
                     "Authorization", "Bearer " + a.token());
         }
 
         /** A customer opens a chat; answers {sessionId, token}. */
         String[] openSession(Http http, int n) throws IOException, InterruptedException {
+            return openSession(http, n, 0);
+        }
+
+        String[] openSession(Http http, int n, int node) throws IOException, InterruptedException {
             String body = "{\"fields\":{\"name\":\"Bench " + n + "\",\"email\":\"bench" + n + "@example.com\"},"
                     + "\"page\":\"" + ORIGIN + "/page\"}";
-            JsonNode s = http.call("POST", plugin("/widget/" + websiteKey + "/sessions"), body, 201, "Origin", ORIGIN);
+            JsonNode s = http.call("POST", plugin(node, "/widget/" + websiteKey + "/sessions"), body, 201, "Origin",
+                    ORIGIN);
             if (!s.hasNonNull("sessionId") || !"waiting".equals(s.path("state").asText())) {
                 throw new IOException("the session did not open as waiting: " + s);
             }
@@ -101,36 +146,51 @@ final class Targets {
 
         CompletableFuture<Integer> customerStream(Http http, String sessionId, String token, Http.LineListener l,
                 Http.StreamCounts counts) {
-            return http.openStream(plugin("/widget/" + websiteKey + "/sessions/" + sessionId + "/events?token=" + token),
+            return customerStream(http, sessionId, token, l, counts, 0);
+        }
+
+        CompletableFuture<Integer> customerStream(Http http, String sessionId, String token, Http.LineListener l,
+                Http.StreamCounts counts, int node) {
+            return http.openStream(plugin(node, "/widget/" + websiteKey + "/sessions/" + sessionId + "/events?token=" + token),
                     l, counts, "Origin", ORIGIN);
         }
 
         /**
-         * Load set-up: all agents available with their streams open, then n chats, each opened by a
-         * customer with its stream open and accepted by agent {@code i % agents}.
+         * Load set-up: all agents available with their streams open (agent {@code a} on node
+         * {@link #agentNode}), then n chats, each opened by a customer with its stream open and
+         * accepted by agent {@code i % agents}. With two or more nodes the customer's session, stream
+         * and posts are on another node than its agent's stream and posts, so every message crosses
+         * nodes.
          */
         void setUpChats(Http http, int n, Load.Receiver receiver, Http.StreamCounts counts) throws Exception {
             createWebsite(http, "bench", 20_000);
-            for (Agent a : agents) {
-                available(http, a);
-                int status = http.openStream(base.resolve("/api/agent/events"), receiver.listener(Side.AGENT), counts,
-                        "Authorization", "Bearer " + a.token()).get(30, TimeUnit.SECONDS);
+            for (int j = 0; j < agents.size(); j++) {
+                Agent a = agents.get(j);
+                int node = agentNode(j);
+                available(http, a, node);
+                int status = http.openStream(nodes.get(node).base().resolve("/api/agent/events"),
+                        receiver.listener(Side.AGENT), counts, "Authorization", "Bearer " + a.token())
+                        .get(30, TimeUnit.SECONDS);
                 if (status != 200) {
                     throw new IOException("the agent stream of " + a.name() + " answered " + status);
                 }
             }
             List<Chat> made = parallel(n, 16, i -> {
-                String[] s = openSession(http, i);
-                int status = customerStream(http, s[0], s[1], receiver.listener(Side.CUSTOMER), counts)
+                int agent = i % agents.size();
+                int agentNode = agentNode(agent);
+                int customerNode = customerNode(agentNode);
+                String[] s = openSession(http, i, customerNode);
+                int status = customerStream(http, s[0], s[1], receiver.listener(Side.CUSTOMER), counts, customerNode)
                         .get(30, TimeUnit.SECONDS);
                 if (status != 200) {
                     throw new IOException("the customer stream answered " + status);
                 }
-                Agent a = agents.get(i % agents.size());
-                http.call("POST", base.resolve("/api/agent/interactions/" + s[0] + "/accept"), null, 200,
-                        "Authorization", "Bearer " + a.token());
-                return new Chat("/plugins/chat-website/widget/" + websiteKey + "/sessions/" + s[0] + "/messages",
-                        new String[] {"Origin", ORIGIN, "Authorization", "Bearer " + s[1]},
+                Agent a = agents.get(agent);
+                http.call("POST", nodes.get(agentNode).base().resolve("/api/agent/interactions/" + s[0] + "/accept"),
+                        null, 200, "Authorization", "Bearer " + a.token());
+                return new Chat(customerNode,
+                        "/plugins/chat-website/widget/" + websiteKey + "/sessions/" + s[0] + "/messages",
+                        new String[] {"Origin", ORIGIN, "Authorization", "Bearer " + s[1]}, agentNode,
                         "/api/agent/interactions/" + s[0] + "/messages",
                         new String[] {"Authorization", "Bearer " + a.token()});
             });
@@ -155,8 +215,8 @@ final class Targets {
         }
 
         @Override
-        public Child process() {
-            return child;
+        public List<Child> processes() {
+            return List.of(child);
         }
 
         @Override
@@ -165,8 +225,8 @@ final class Targets {
         }
 
         @Override
-        public InetSocketAddress address() {
-            return Http.address(base);
+        public List<InetSocketAddress> addresses() {
+            return List.of(Http.address(base));
         }
 
         void setUpChats(Http http, int n, Load.Receiver receiver, Http.StreamCounts counts) throws Exception {
@@ -180,7 +240,8 @@ final class Targets {
                         throw new IOException("the baseline stream answered " + status);
                     }
                 }
-                return new Chat("/a/" + chat + "/messages", new String[0], "/b/" + chat + "/messages", new String[0]);
+                return new Chat(0, "/a/" + chat + "/messages", new String[0], 0, "/b/" + chat + "/messages",
+                        new String[0]);
             }));
         }
     }
