@@ -87,6 +87,7 @@ class SessionFeedsTest {
         long first = b.write("from b"); // cached on b
         long second = a.write("from a"); // only in the database, as far as b knows
         b.feeds().advanced(SESSION, second); // a's doorbell
+        until(() -> got.size() == 2); // with nothing more written on b
         long third = b.write("from b again");
         until(() -> got.size() == 3);
         assertEquals(List.of(first, second, third), got);
