@@ -67,6 +67,8 @@ public final class PluginRuntime implements AutoCloseable {
     public static final String SESSIONS_CHANGED = "chat-website.sessions-changed";
 
     private static final long SWEEP_MILLIS = 1000;
+    /** Writers committing in parallel, each for its share of the sessions. */
+    private static final int WRITER_LANES = Integer.getInteger("chat-website.writer-lanes", 2);
     private static final Duration LEASE_TTL = Duration.ofSeconds(10);
     private static final Duration OPENING_GRACE = Duration.ofSeconds(30);
     private static final Duration REPAIR_PERIOD = Duration.ofSeconds(30);
@@ -122,7 +124,7 @@ public final class PluginRuntime implements AutoCloseable {
         JdbcEventLogStore logStore = new JdbcEventLogStore(db, host.events());
         this.feeds = new SessionFeeds(logStore);
         this.publisher = new SessionPublisher(feeds, host.events(), host.clock());
-        this.eventLog = new EventLog(logStore, host.clock(), publisher, THREAD_PREFIX + "log-writer");
+        this.eventLog = new EventLog(logStore, host.clock(), publisher, THREAD_PREFIX + "log-writer", WRITER_LANES);
         SessionStore sessionStore = new SessionStore(db, uploadStore);
         this.lookup = new SessionLookup(sessionStore, logStore, feeds);
         this.sessions = new SessionService(eventLog, lookup, host.router());

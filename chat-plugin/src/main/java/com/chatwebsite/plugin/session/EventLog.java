@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sessions' event logs, written with group commit: every change to a session (a message, an
- * accept, a close) is queued, and one writer thread stores a batch of them from many sessions in
+ * accept, a close) is queued, and a writer thread stores a batch of them from many sessions in
  * one transaction, so one commit (one fsync) makes the whole batch durable. Each caller waits for
  * the commit of its batch: what it returns is durable.
  *
@@ -109,23 +109,43 @@ public final class EventLog implements AutoCloseable {
     private final EventLogStore store;
     private final Clock clock;
     private final Committed sink;
-    private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
-    private final Thread writer;
-    private final ExecutorService publisher;
+    private final List<BlockingQueue<Request>> queues = new ArrayList<>();
+    private final List<Thread> writers = new ArrayList<>();
+    private final List<ExecutorService> publishers = new ArrayList<>();
     private volatile boolean running = true;
 
     public EventLog(EventLogStore store, Clock clock, Committed sink, String threadName) {
+        this(store, clock, sink, threadName, 1);
+    }
+
+    /**
+     * A log with several writer lanes: each session's changes always go to the same lane (so they
+     * stay in order), and the lanes commit in parallel on their own connections.
+     *
+     * @param store the storage
+     * @param clock the time source
+     * @param sink receives what each batch stored
+     * @param threadName the writer threads' name
+     * @param lanes how many writers
+     */
+    public EventLog(EventLogStore store, Clock clock, Committed sink, String threadName, int lanes) {
         this.store = store;
         this.clock = clock;
         this.sink = sink;
-        this.publisher = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, threadName + "-publisher");
-            t.setDaemon(true);
-            return t;
-        });
-        this.writer = new Thread(this::run, threadName);
-        writer.setDaemon(true);
-        writer.start();
+        for (int lane = 0; lane < lanes; lane++) {
+            String name = threadName + (lanes == 1 ? "" : "-" + lane);
+            queues.add(new LinkedBlockingQueue<>(MAX_QUEUED / lanes));
+            publishers.add(Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, name + "-publisher");
+                t.setDaemon(true);
+                return t;
+            }));
+            int index = lane;
+            Thread writer = new Thread(() -> run(index), name);
+            writer.setDaemon(true);
+            writers.add(writer);
+        }
+        writers.forEach(Thread::start);
     }
 
     /**
@@ -143,7 +163,7 @@ public final class EventLog implements AutoCloseable {
         if (!running) {
             throw new ChatException(Kind.UNAVAILABLE, "stopping", "The chat service is stopping.");
         }
-        if (!queue.offer(r)) {
+        if (!queues.get(Math.floorMod(sessionId.hashCode(), queues.size())).offer(r)) {
             throw new ChatException(Kind.UNAVAILABLE, "overloaded", "Too many writes are queued.");
         }
         try {
@@ -156,7 +176,9 @@ public final class EventLog implements AutoCloseable {
         }
     }
 
-    private void run() {
+    private void run(int lane) {
+        BlockingQueue<Request> queue = queues.get(lane);
+        ExecutorService publisher = publishers.get(lane);
         List<Request> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             Request first;
@@ -172,10 +194,10 @@ public final class EventLog implements AutoCloseable {
             batch.add(first);
             queue.drainTo(batch, MAX_BATCH - 1);
             if (batch.size() < LINGER_BELOW) {
-                linger(batch);
+                linger(queue, batch);
             }
             try {
-                commit(batch);
+                commit(batch, publisher);
             } catch (RuntimeException | Error e) {
                 LOG.error("the event log writer failed on a batch", e);
                 batch.forEach(r -> r.done().completeExceptionally(e));
@@ -194,7 +216,7 @@ public final class EventLog implements AutoCloseable {
      * pages once per commit), so a small batch waits up to {@link #LINGER_NANOS} for company, as
      * PostgreSQL's {@code commit_delay} does.
      */
-    private void linger(List<Request> batch) {
+    private void linger(BlockingQueue<Request> queue, List<Request> batch) {
         long deadline = System.nanoTime() + LINGER_NANOS;
         while (batch.size() < LINGER_BELOW) {
             long left = deadline - System.nanoTime();
@@ -216,18 +238,21 @@ public final class EventLog implements AutoCloseable {
         }
     }
 
-    private void commit(List<Request> batch) {
+    private void commit(List<Request> batch, ExecutorService publisher) {
         Result result;
         try {
-            result = store.inTransaction(tx -> apply(tx, batch));
+            // A batch does not look its idempotency keys up: the unique index refuses a repeated key,
+            // and then each request goes alone, looking its key up first.
+            boolean lookUp = batch.size() == 1;
+            result = store.inTransaction(tx -> apply(tx, batch, lookUp));
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
                 batch.get(0).done().completeExceptionally(e);
                 return;
             }
-            // One request may have broken the batch (or a deadlock victim): each goes alone.
+            // A repeated key or one bad request broke the batch (or it lost a deadlock): each goes alone.
             for (Request r : batch) {
-                commit(List.of(r));
+                commit(List.of(r), publisher);
             }
             return;
         }
@@ -254,13 +279,13 @@ public final class EventLog implements AutoCloseable {
     private record Result(Object[] outcomes, Map<String, List<SessionEvent>> events, List<HostEvent> forHost) {
     }
 
-    private Result apply(EventLogStore.Tx tx, List<Request> batch) {
+    private Result apply(EventLogStore.Tx tx, List<Request> batch, boolean lookUpKeys) {
         Instant now = clock.instant();
         List<String> ids = new ArrayList<>(new TreeSet<>(batch.stream().map(Request::sessionId).toList()));
         Map<String, Long> heads = new HashMap<>(tx.lockHeads(ids));
         Map<String, SessionStatus> statuses = new HashMap<>(tx.statuses(heads.keySet()));
         Map<EventLogStore.MessageKey, SessionEvent> keyed = new HashMap<>(tx.byClientMessageIds(batch.stream()
-                .filter(r -> r.key().isPresent())
+                .filter(r -> lookUpKeys && r.key().isPresent())
                 .map(r -> new EventLogStore.MessageKey(r.sessionId(), r.key().get().sender(),
                         r.key().get().clientMessageId()))
                 .toList()));
@@ -334,28 +359,32 @@ public final class EventLog implements AutoCloseable {
 
     /** How many changes wait for the writer, for benchmarks. */
     public int queued() {
-        return queue.size();
+        return queues.stream().mapToInt(BlockingQueue::size).sum();
     }
 
     /** Stops taking changes, lets the writer finish what is queued, and waits for it (no interrupt). */
     @Override
     public void close() {
         running = false;
-        try {
-            writer.join(TimeUnit.SECONDS.toMillis(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (writer.isAlive()) {
-            LOG.warn("the event log writer did not stop within 10 s");
-        }
-        publisher.shutdown(); // delivers what was committed, then ends
-        try {
-            if (!publisher.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("the event log publisher did not stop within 5 s");
+        for (Thread writer : writers) {
+            try {
+                writer.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (writer.isAlive()) {
+                LOG.warn("event log writer {} did not stop within 10 s", writer.getName());
+            }
+        }
+        for (ExecutorService publisher : publishers) {
+            publisher.shutdown(); // delivers what was committed, then ends
+            try {
+                if (!publisher.awaitTermination(5, TimeUnit.SECONDS)) {
+                    LOG.warn("an event log publisher did not stop within 5 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

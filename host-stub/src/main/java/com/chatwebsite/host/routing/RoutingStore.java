@@ -65,18 +65,42 @@ final class RoutingStore {
      */
     Map<String, String> holders(Connection c, Collection<String> interactionIds, boolean lock) throws SQLException {
         Map<String, String> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT status, agent FROM host_routing WHERE interaction_id = ?"
-                + (lock ? " FOR UPDATE" : ""))) {
-            for (String id : interactionIds) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && HELD.equals(rs.getString(1)) && rs.getString(2) != null) {
-                        out.put(id, rs.getString(2));
-                    }
+        if (lock) { // one row at a time, in the caller's order, so lockers never deadlock
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT status, agent, interaction_id FROM host_routing WHERE interaction_id = ? FOR UPDATE")) {
+                for (String id : interactionIds) {
+                    ps.setString(1, id);
+                    readHolders(ps, out);
                 }
+            }
+            return out;
+        }
+        List<String> ids = List.copyOf(interactionIds);
+        for (int from = 0; from < ids.size(); from += HOLDERS_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + HOLDERS_CHUNK));
+            // padded to a few statement shapes, repeating the last id
+            int size = chunk.size() <= 1 ? 1 : Integer.highestOneBit(chunk.size() - 1) << 1;
+            try (PreparedStatement ps = c.prepareStatement("SELECT status, agent, interaction_id FROM host_routing "
+                    + "WHERE interaction_id IN (" + String.join(", ", java.util.Collections.nCopies(size, "?")) + ")")) {
+                for (int i = 0; i < size; i++) {
+                    ps.setString(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
+                }
+                readHolders(ps, out);
             }
         }
         return out;
+    }
+
+    private static final int HOLDERS_CHUNK = 256;
+
+    private static void readHolders(PreparedStatement ps, Map<String, String> out) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (HELD.equals(rs.getString(1)) && rs.getString(2) != null) {
+                    out.put(rs.getString(3), rs.getString(2));
+                }
+            }
+        }
     }
 
     /** Inserts a row; fails with a duplicate-key error (SQLState 23505) if the interaction is routed. */
