@@ -148,7 +148,8 @@ public final class AgentEndpoints {
         String channelId = router.routed(id).map(InteractionOffer::channelId)
                 .orElseThrow(() -> HttpError.notFound("No interaction " + id + " for you."));
         return plugins.channel(channelId).orElseThrow(() -> new InteractionException(
-                InteractionException.Reason.CONFLICT, "channel_unavailable", "The channel is not running."));
+                InteractionException.Reason.CONFLICT, HostInteractionRouter.CHANNEL_UNAVAILABLE,
+                "The channel is not running."));
     }
 
     private static AgentRef ref(WebRequest request) {

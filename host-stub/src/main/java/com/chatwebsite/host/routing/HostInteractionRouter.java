@@ -39,6 +39,9 @@ import java.util.function.Function;
  */
 public final class HostInteractionRouter implements InteractionRouter {
 
+    /** The code of the refusal while an interaction's channel is not running (a 503 for the agent). */
+    public static final String CHANNEL_UNAVAILABLE = "channel_unavailable";
+
     /** Published when an interaction is offered; data: {@code interactionId}. */
     public static final String OFFERED_TOPIC = "host.routing.offered";
     /** Published when an offer is withdrawn or taken; data: {@code interactionId}. */
@@ -294,11 +297,14 @@ public final class HostInteractionRouter implements InteractionRouter {
             return;
         }
         InteractionOffer offer = taking.get();
+        Optional<ChatChannel> channel = channels.apply(offer.channelId());
+        if (channel.isEmpty()) { // starting or stopped: the offer stays, the agent tries again
+            undoAccept(agent, interactionId, false);
+            throw new InteractionException(InteractionException.Reason.CONFLICT, CHANNEL_UNAVAILABLE,
+                    "The channel " + offer.channelId() + " is not running.");
+        }
         try {
-            ChatChannel channel = channels.apply(offer.channelId()).orElseThrow(() -> new InteractionException(
-                    InteractionException.Reason.CONFLICT, "channel_unavailable",
-                    "The channel " + offer.channelId() + " is not running."));
-            channel.accept(interactionId, new AgentRef(agent, agent));
+            channel.get().accept(interactionId, new AgentRef(agent, agent));
         } catch (RuntimeException e) {
             undoAccept(agent, interactionId, e instanceof InteractionException);
             throw e;

@@ -1,6 +1,7 @@
 package com.chatwebsite.host.web;
 
 import com.chatwebsite.api.channel.InteractionException;
+import com.chatwebsite.host.routing.HostInteractionRouter;
 import com.chatwebsite.api.web.Caller;
 import com.chatwebsite.api.web.EventStreamHandler;
 import com.chatwebsite.api.web.PayloadTooLargeException;
@@ -68,7 +69,9 @@ public final class HostHandler extends Handler.Abstract {
             answer = HostJson.error(413, "payload_too_large", "The request body is larger than this route accepts.",
                     List.of());
         } catch (InteractionException e) {
-            answer = HostJson.error(e.reason().httpStatus(), e.code(), e.getMessage(), List.of());
+            answer = e.code().equals(HostInteractionRouter.CHANNEL_UNAVAILABLE)
+                    ? HostJson.error(503, "plugin_unavailable", e.getMessage(), List.of()).withHeader("Retry-After", "2")
+                    : HostJson.error(e.reason().httpStatus(), e.code(), e.getMessage(), List.of());
         } catch (Exception e) {
             answer = failure(request, e);
         }

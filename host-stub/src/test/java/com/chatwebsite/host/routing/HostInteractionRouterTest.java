@@ -127,6 +127,19 @@ class HostInteractionRouterTest {
     }
 
     @Test
+    void anAcceptWhileTheChannelIsNotRunningKeepsTheOffer() {
+        router.setAvailable("ann", true);
+        InteractionOffer stopped = new InteractionOffer("i9", "stopped", Map.of(), Map.of(), Map.of(),
+                Optional.empty(), Instant.now());
+        assertEquals(OfferOutcome.OFFERED, router.offer(stopped));
+        InteractionException e = assertThrows(InteractionException.class, () -> router.accept("ann", "i9"));
+        assertEquals(HostInteractionRouter.CHANNEL_UNAVAILABLE, e.code());
+        assertEquals(List.of("i9"), router.openOffers().stream().map(InteractionOffer::interactionId).toList(),
+                "still offered: the agent tries again once the channel runs");
+        assertEquals(Optional.empty(), router.assignedAgent("i9"));
+    }
+
+    @Test
     void aRefusedAcceptLeavesTheAgentFree() {
         router.setAvailable("ann", true);
         router.offer(offer("i1"));
