@@ -172,7 +172,6 @@ public final class PluginRuntime implements AutoCloseable {
         scheduler.setRemoveOnCancelPolicy(true);
         PluginRuntime runtime = new PluginRuntime(host, scheduler);
         runtime.heartbeat.beat(host.clock().instant());
-        scheduler.execute(() -> runtime.routeOpenSessions(true));
         scheduler.scheduleWithFixedDelay(runtime::housekeeping, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(runtime::checkFeeds, FEED_CHECK_MILLIS, FEED_CHECK_MILLIS,
                 TimeUnit.MILLISECONDS);
@@ -220,10 +219,7 @@ public final class PluginRuntime implements AutoCloseable {
 
     /** After missed doorbells: cached websites may be stale, streams may be behind. */
     private void resync() {
-        websites.list().forEach(w -> {
-            websites.forget(w.id());
-            statusWatch.recheck(w.id());
-        });
+        websites.forgetAll().forEach(statusWatch::recheck);
         checkFeeds();
     }
 

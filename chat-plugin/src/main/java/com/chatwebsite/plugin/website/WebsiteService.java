@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -107,11 +109,21 @@ public final class WebsiteService {
      * @param id the website
      */
     public void forget(String id) {
-        Website cached = byId.remove(id);
-        if (cached != null) {
-            byKey.remove(cached.key());
-        }
+        byId.remove(id);
         byKey.values().removeIf(w -> w.id().equals(id));
+    }
+
+    /**
+     * Drops every cached website, after changes on other nodes may have been missed.
+     *
+     * @return the ids that were cached
+     */
+    public Set<String> forgetAll() {
+        Set<String> ids = new HashSet<>(byId.keySet());
+        byKey.values().forEach(w -> ids.add(w.id()));
+        byId.clear();
+        byKey.clear();
+        return ids;
     }
 
     /** A website even if deleted, for messages accepted before it was. */

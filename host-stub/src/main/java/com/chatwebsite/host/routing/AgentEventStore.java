@@ -79,14 +79,16 @@ final class AgentEventStore {
      * @param agent the agent
      * @param events (type, key, payload) of each event, in order
      * @param at their time
+     * @return the last one's sequence number, or empty for an unknown agent
      */
-    void appendAll(Connection c, String agent, List<NewAgentEvent> events, Instant at) throws SQLException {
+    Optional<Long> appendAll(Connection c, String agent, List<NewAgentEvent> events, Instant at)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE host_agent SET last_event_seq = last_event_seq + ? WHERE name = ?")) {
             ps.setInt(1, events.size());
             ps.setString(2, agent);
             if (ps.executeUpdate() == 0) {
-                return;
+                return Optional.empty();
             }
         }
         long last;
@@ -111,6 +113,7 @@ final class AgentEventStore {
             }
             ps.executeBatch();
         }
+        return Optional.of(last);
     }
 
     /** An event for {@link #appendAll}. */
@@ -124,32 +127,7 @@ final class AgentEventStore {
      */
     Optional<Long> append(Connection c, String agent, String type, Optional<String> key, Object payload,
             Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE host_agent SET last_event_seq = last_event_seq + 1 WHERE name = ?")) {
-            ps.setString(1, agent);
-            if (ps.executeUpdate() == 0) {
-                return Optional.empty();
-            }
-        }
-        long seq;
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_event_seq FROM host_agent WHERE name = ?")) {
-            ps.setString(1, agent);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                seq = rs.getLong(1);
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO host_agent_event "
-                + "(agent, seq, event_type, event_key, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, agent);
-            ps.setLong(2, seq);
-            ps.setString(3, type);
-            ps.setString(4, key.orElse(null));
-            ps.setString(5, json(payload));
-            ps.setObject(6, Jdbc.utc(at));
-            ps.executeUpdate();
-        }
-        return Optional.of(seq);
+        return appendAll(c, agent, List.of(new NewAgentEvent(type, key, payload)), at);
     }
 
 

@@ -21,8 +21,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -92,11 +90,9 @@ class TwoNodeClusterTest {
     @BeforeEach
     void startCluster() throws Exception {
         String database = "cluster" + DATABASES.incrementAndGet();
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
+        String url = PostgresSupport.createDatabase(pg, database);
         Map<String, String> env = Map.of(
-                "HOST_DB_URL", pg.getJdbcUrl("postgres", database), "HOST_DB_USER", "postgres",
+                "HOST_DB_URL", url, "HOST_DB_USER", "postgres",
                 "HOST_DB_PASSWORD", "",
                 "HOST_SMTP_HOST", "127.0.0.1", "HOST_SMTP_PORT", Integer.toString(smtpPort),
                 "HOST_SMTP_FROM", "chat@host.example");

@@ -5,8 +5,6 @@ import com.chatwebsite.host.PostgresSupport;
 import com.chatwebsite.host.db.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -36,10 +34,7 @@ class RoutingOnPostgresTest extends RoutingInDatabaseTest {
 
     @Override
     Database openDatabase() throws Exception {
-        String name = "routing" + DATABASES.incrementAndGet();
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        return Database.open(Optional.of(new JdbcSettings(pg.getJdbcUrl("postgres", name), "postgres", "")), dir);
+        String url = PostgresSupport.createDatabase(pg, "routing" + DATABASES.incrementAndGet());
+        return Database.open(Optional.of(new JdbcSettings(url, "postgres", "")), dir);
     }
 }
