@@ -5,7 +5,6 @@ import com.chatwebsite.api.channel.ChatChannel;
 import com.chatwebsite.api.channel.ChatMessage;
 import com.chatwebsite.api.channel.InteractionException;
 import com.chatwebsite.api.host.ContactManager;
-import com.chatwebsite.api.host.InteractionOffer;
 import com.chatwebsite.api.settings.FieldError;
 import com.chatwebsite.api.web.RouteAccess;
 import com.chatwebsite.api.web.WebRequest;
@@ -139,15 +138,12 @@ public final class AgentEndpoints {
     }
 
     private ChatChannel channelFor(String agent, String id, boolean mustHold) {
-        if (!router.visibleTo(agent, id)) {
-            throw HttpError.notFound("No interaction " + id + " for you.");
-        }
-        if (mustHold && !router.holds(agent, id)) {
+        HostInteractionRouter.Access access = router.access(agent, id)
+                .orElseThrow(() -> HttpError.notFound("No interaction " + id + " for you."));
+        if (mustHold && !access.held()) {
             throw new HttpError(409, "not_accepted", "Accept the interaction first.");
         }
-        String channelId = router.routed(id).map(InteractionOffer::channelId)
-                .orElseThrow(() -> HttpError.notFound("No interaction " + id + " for you."));
-        return plugins.channel(channelId).orElseThrow(() -> new InteractionException(
+        return plugins.channel(access.channelId()).orElseThrow(() -> new InteractionException(
                 InteractionException.Reason.CONFLICT, HostInteractionRouter.CHANNEL_UNAVAILABLE,
                 "The channel is not running."));
     }

@@ -398,16 +398,38 @@ public final class HostInteractionRouter implements InteractionRouter {
      * @return true if visible
      */
     public boolean visibleTo(String agent, String interactionId) {
+        return access(agent, interactionId).isPresent();
+    }
+
+    /**
+     * What an agent may do with an interaction, in one read that parses no offer: the agent's
+     * request path checks this on every message.
+     *
+     * @param channelId the interaction's channel
+     * @param held whether the agent holds it (else it is offered and the agent is available)
+     */
+    public record Access(String channelId, boolean held) {
+    }
+
+    /**
+     * An agent's access to an interaction.
+     *
+     * @param agent the agent's name
+     * @param interactionId the interaction
+     * @return empty when the interaction is not visible to the agent
+     */
+    public Optional<Access> access(String agent, String interactionId) {
         requireKnown(agent);
         return jdbc.inTransaction(c -> {
-            Optional<Routed> r = routing.find(c, interactionId, false);
-            if (r.isEmpty() || r.get().is(RoutingStore.ACCEPTING)) {
-                return false;
+            Optional<RoutingStore.Slot> slot = routing.slot(c, interactionId);
+            if (slot.isEmpty() || slot.get().status().equals(RoutingStore.ACCEPTING)) {
+                return Optional.empty();
             }
-            if (r.get().is(RoutingStore.HELD)) {
-                return r.get().heldBy(agent);
+            if (slot.get().status().equals(RoutingStore.HELD)) {
+                return slot.get().agent().filter(agent::equals).map(a -> new Access(slot.get().channelId(), true));
             }
-            return routing.available(c, agent, false).orElse(false);
+            return routing.available(c, agent, false).orElse(false)
+                    ? Optional.of(new Access(slot.get().channelId(), false)) : Optional.empty();
         });
     }
 

@@ -55,6 +55,23 @@ final class RoutingStore {
         }
     }
 
+    /** A routing row without its offer: which channel, in what status, held by whom. */
+    record Slot(String channelId, String status, Optional<String> agent) {
+    }
+
+    /** An interaction's routing row without parsing its offer, if routed. */
+    Optional<Slot> slot(Connection c, String interactionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT channel_id, status, agent FROM host_routing WHERE interaction_id = ?")) {
+            ps.setString(1, interactionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new Slot(rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3))))
+                        : Optional.empty();
+            }
+        }
+    }
+
     /**
      * The agent holding each interaction, where one does; reads no offer.
      *
