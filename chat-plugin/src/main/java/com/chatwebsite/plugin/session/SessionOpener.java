@@ -15,13 +15,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opening chats: under the website's hours and cap (counted under the website's row lock, so it
- * holds across nodes), greeted, then offered to the host's agents; with nobody available a chat
- * closes at once as Unmanaged with the website's advice.
+ * holds across nodes), linked to the requester's contact only once stored, greeted, then offered to
+ * the host's agents; with nobody available a chat closes at once as Unmanaged with the website's
+ * advice. A refused open never reaches the Contact Manager.
  */
 public final class SessionOpener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionOpener.class);
 
     private final SessionRepository sessions;
     private final SessionService changes;
@@ -67,26 +73,28 @@ public final class SessionOpener {
      * @param website the website
      * @param fields what the pre-chat form held
      * @param variables routing variables
-     * @param contactId the linked contact
+     * @param linkContact finds, updates or creates the requester's contact; called only once the
+     *     session is stored (in hours, under the cap), outside any lock, and its id is then stored on
+     *     the session before the chat is offered
      * @param page the page the chat opens on
      * @param uploadIds uploads the form attached, bound to the session as it opens
      * @return the session, or why none opened
      */
     public OpenResult open(Website website, Map<String, Object> fields, Map<String, String> variables,
-            Optional<String> contactId, Optional<String> page, List<String> uploadIds) {
+            Supplier<Optional<String>> linkContact, Optional<String> page, List<String> uploadIds) {
         Instant now = host.clock().instant();
         if (!website.schedule().isOpen(now)) {
             return new Refused(OnlineStatus.OUTSIDE_WORKING_HOURS);
         }
         String token = SessionTokens.newToken();
-        ChatSession created = new ChatSession(UUID.randomUUID().toString(), website.id(), SessionTokens.hash(token),
-                SessionState.WAITING, Optional.empty(), fields, variables, contactId, page, Optional.empty(), 0,
+        ChatSession stored = new ChatSession(UUID.randomUUID().toString(), website.id(), SessionTokens.hash(token),
+                SessionState.WAITING, Optional.empty(), fields, variables, Optional.empty(), page, Optional.empty(), 0,
                 now, Optional.empty(), Optional.empty(), now);
         SessionRepository.OpenOutcome outcome;
         Lock lock = opening.get(website.id());
         lock.lock(); // opens of one website queue here, not holding a connection while the row lock waits
         try {
-            outcome = sessions.openUnderCap(created, uploadIds, now);
+            outcome = sessions.openUnderCap(stored, uploadIds, now);
         } finally {
             lock.unlock();
         }
@@ -98,8 +106,9 @@ public final class SessionOpener {
             default:
                 break;
         }
-        lookup.remember(created);
+        lookup.remember(stored);
         changes.countChanged(website.id());
+        ChatSession created = withContact(stored, linkContact.get());
         String greeting = website.text("messages.greeting");
         if (!greeting.isBlank()) {
             changes.systemMessage(created.id(), greeting);
@@ -109,6 +118,22 @@ public final class SessionOpener {
             changes.closeQuietly(created.id(), Dispositions.UNMANAGED, website.text("messages.unmanaged"));
         }
         return new Opened(lookup.find(created.id()).orElseThrow(), token);
+    }
+
+    /** Stores the linked contact on the stored session; if that fails the chat goes on without one. */
+    private ChatSession withContact(ChatSession s, Optional<String> contactId) {
+        if (contactId.isEmpty()) {
+            return s;
+        }
+        try {
+            sessions.linkContact(s.id(), contactId.get());
+        } catch (RuntimeException e) {
+            LOG.warn("could not store contact {} on session {}; the chat goes on without it", contactId.get(), s.id(), e);
+            return s;
+        }
+        return new ChatSession(s.id(), s.websiteId(), s.tokenHash(), s.state(), s.disposition(), s.fields(),
+                s.variables(), contactId, s.page(), s.agent(), s.lastSeq(), s.createdAt(), s.acceptedAt(),
+                s.closedAt(), s.lastActivityAt());
     }
 
     /**

@@ -29,6 +29,14 @@ public interface SessionRepository {
      */
     OpenOutcome openUnderCap(ChatSession session, List<String> uploadIds, Instant now);
 
+    /**
+     * Records the contact a session's requester was linked to, after the session is stored.
+     *
+     * @param sessionId the session
+     * @param contactId the host contact
+     */
+    void linkContact(String sessionId, String contactId);
+
     Optional<ChatSession> find(String sessionId);
 
     /** Waiting and active sessions, oldest first. */

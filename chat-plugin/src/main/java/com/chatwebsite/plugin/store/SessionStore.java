@@ -59,6 +59,17 @@ public final class SessionStore implements SessionRepository {
     }
 
     @Override
+    public void linkContact(String sessionId, String contactId) {
+        db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE cw_session SET contact_id = ? WHERE id = ?")) {
+                ps.setString(1, contactId);
+                ps.setString(2, sessionId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public Optional<ChatSession> find(String sessionId) {
         return db.tx(c -> find(c, sessionId));
     }

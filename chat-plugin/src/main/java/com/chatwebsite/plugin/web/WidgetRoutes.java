@@ -194,10 +194,9 @@ final class WidgetRoutes {
         if (!checked.ok()) {
             throw Problem.invalid("The form is not filled in correctly.", checked.errors());
         }
-        Optional<String> contactId = w.schedule().isOpen(rt().host().clock().instant())
-                ? rt().contacts().link(w.contactMatchField(), form, checked.values()) : Optional.empty();
         SessionOpener.OpenResult result = rt().opener().open(w, checked.values(),
-                ContactLinker.variables(form, checked.values()), contactId, page, checked.uploadIds());
+                ContactLinker.variables(form, checked.values()),
+                () -> rt().contacts().link(w.contactMatchField(), form, checked.values()), page, checked.uploadIds());
         if (result instanceof SessionOpener.Refused refused) {
             return Json.response(200, Map.of("state", "offline", "reason", refused.reason()));
         }
