@@ -110,11 +110,18 @@ final class Targets {
             return new String[] {"Authorization", "Bearer " + adminToken};
         }
 
+        /** The load comes from one address: abuse limits at their highest. */
+        private static final String UNLIMITED = "\"limits\":{\"sessions\":{\"perAddress\":1000000,\"perWebsite\":1000000},"
+                + "\"offline\":{\"perAddress\":1000000,\"perWebsite\":1000000},"
+                + "\"uploads\":{\"perAddress\":1000000,\"perWebsite\":1000000},"
+                + "\"messages\":{\"perSession\":1000000,\"perAddress\":1000000}}";
+
         /** Global settings and one website whose chats neither time out nor become Unmanaged. */
         void createWebsite(Http http, String name, int maxSessions) throws IOException, InterruptedException {
             http.call("PUT", base.resolve("/api/settings"), "{\"chatTimeoutSeconds\":86400}", 200, admin());
             String body = "{\"name\":\"" + name + "\",\"origins\":[\"" + ORIGIN + "\"],\"maxConcurrentSessions\":"
-                    + maxSessions + ",\"unmanagedAfterSeconds\":86400,\"messages\":{\"waitingAfterSeconds\":86400}}";
+                    + maxSessions + ",\"unmanagedAfterSeconds\":86400,\"messages\":{\"waitingAfterSeconds\":86400},"
+                    + UNLIMITED + "}";
             JsonNode w = http.call("POST", plugin("/api/websites"), body, 201, admin());
             websiteKey = w.get("key").asText();
         }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.Map;
 import com.chatwebsite.api.host.HostEvent;
 import com.chatwebsite.plugin.error.ThrottledWarning;
+import com.chatwebsite.plugin.limit.RateLimiter;
 import com.chatwebsite.plugin.session.SessionService;
 import com.chatwebsite.plugin.session.SessionLookup;
 import com.chatwebsite.plugin.session.SessionOpener;
@@ -109,6 +110,7 @@ public final class PluginRuntime implements AutoCloseable {
     private final ThrottledWarning housekeepingFailed = new ThrottledWarning(LOG, "housekeeping", WARN_PERIOD);
     private final StatusWatch statusWatch;
     private final SessionSweeper sweeper;
+    private final RateLimiter limiter;
 
     private PluginRuntime(HostServices host, ScheduledExecutorService scheduler) {
         this.host = host;
@@ -146,6 +148,7 @@ public final class PluginRuntime implements AutoCloseable {
         this.video = new VideoCallService(sessions, lookup, websites, host.extensions());
         this.statusWatch = new StatusWatch(websites::byId, lookup::countOpen, host.clock());
         this.sweeper = new SessionSweeper(sessions, lookup, websites, host);
+        this.limiter = new RateLimiter(host.clock());
         websites.onChange(w -> announce(WEBSITE_CHANGED, w.id()));
         websites.onDelete(w -> {
             closeSessionsOf(w);
@@ -329,6 +332,11 @@ public final class PluginRuntime implements AutoCloseable {
 
     public SessionSweeper sweeper() {
         return sweeper;
+    }
+
+    /** This node's abuse-limit buckets. */
+    public RateLimiter limiter() {
+        return limiter;
     }
 
     @Override

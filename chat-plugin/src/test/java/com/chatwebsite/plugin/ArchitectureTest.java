@@ -15,7 +15,7 @@ class ArchitectureTest {
     private static final String ROOT = "com.chatwebsite.plugin";
     private static final String[] DOMAIN = {ROOT + ".website..", ROOT + ".schedule..", ROOT + ".session..",
         ROOT + ".form..", ROOT + ".offline..", ROOT + ".contact..", ROOT + ".video..", ROOT + ".upload..",
-        ROOT + ".settings..", ROOT + ".error..", ROOT + ".channel.."};
+        ROOT + ".settings..", ROOT + ".error..", ROOT + ".channel..", ROOT + ".limit.."};
 
     private static JavaClasses classes;
 
@@ -47,7 +47,7 @@ class ArchitectureTest {
     void jsonIsWrittenOnlyAtTheEdges() {
         noClasses().that().resideInAnyPackage(ROOT + ".website..", ROOT + ".schedule..", ROOT + ".session..",
                 ROOT + ".form..", ROOT + ".offline..", ROOT + ".contact..", ROOT + ".upload..", ROOT + ".settings..",
-                ROOT + ".error..", ROOT + ".channel..").should().dependOnClassesThat()
+                ROOT + ".error..", ROOT + ".channel..", ROOT + ".limit..").should().dependOnClassesThat()
                 .resideInAPackage("com.fasterxml.jackson..").check(classes);
     }
 }

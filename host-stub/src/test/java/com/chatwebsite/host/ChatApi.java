@@ -36,7 +36,23 @@ public final class ChatApi {
         w.put("name", name);
         w.putArray("origins").add(ORIGIN).add("https://*.example.org");
         w.put("maxConcurrentSessions", 10);
+        w.set("limits", unlimited());
         return w;
+    }
+
+    /**
+     * Abuse limits at their highest, for tests that send bursts from one address on purpose; the
+     * abuse-limit tests set their own.
+     *
+     * @return the {@code limits} object
+     */
+    public static ObjectNode unlimited() {
+        ObjectNode limits = MAPPER.createObjectNode();
+        for (String kind : new String[] {"sessions", "offline", "uploads"}) {
+            limits.putObject(kind).put("perAddress", 1_000_000).put("perWebsite", 1_000_000);
+        }
+        limits.putObject("messages").put("perSession", 1_000_000).put("perAddress", 1_000_000);
+        return limits;
     }
 
     public Site createWebsite(ObjectNode json) {

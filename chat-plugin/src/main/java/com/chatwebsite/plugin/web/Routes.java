@@ -27,7 +27,7 @@ final class Routes {
             try {
                 return handler.handle(request);
             } catch (Problem p) {
-                return Json.error(p.status, p.code, p.getMessage(), p.fields);
+                return Json.error(p.status, p.code, p.getMessage(), p.fields).withHeaders(p.headers);
             } catch (ChatException e) {
                 WebResponse answer = Json.error(status(e.kind()), e.code(), e.getMessage(), List.of());
                 return e.kind() == ChatException.Kind.UNAVAILABLE ? answer.withHeader("Retry-After", "1") : answer;

@@ -89,6 +89,10 @@ final class WidgetRoutes {
         return plugin.runtime();
     }
 
+    private AbuseGuard guard() {
+        return new AbuseGuard(rt().limiter());
+    }
+
     private WebRoute widget(String method, String path, long limit, WidgetHandler handler) {
         return new WebRoute(method, PREFIX + path, RouteAccess.PUBLIC, limit, Routes.guarded(request -> {
             Website website = website(request);
@@ -175,6 +179,7 @@ final class WidgetRoutes {
     }
 
     private WebResponse open(WebRequest r, Website w) {
+        guard().admit(r, w, AbuseGuard.Action.OPEN_SESSION);
         Map<String, Object> body = Routes.object(r);
         for (String key : body.keySet()) {
             if (!OPEN_KEYS.contains(key)) {
@@ -278,6 +283,7 @@ final class WidgetRoutes {
 
     private WebResponse post(WebRequest r, Website w) {
         String id = sessionId(r, w);
+        guard().admitMessage(r, w, id);
         Map<String, Object> body = Routes.object(r);
         if (!(body.get("text") instanceof String text)) {
             throw Problem.field("text", "required", "text must be the message as a string.");
@@ -293,6 +299,7 @@ final class WidgetRoutes {
     }
 
     private WebResponse upload(WebRequest r, Website w) throws IOException {
+        guard().admit(r, w, AbuseGuard.Action.UPLOAD);
         FormKind kind = r.query("form").flatMap(FormKind::fromWire)
                 .orElseThrow(() -> Problem.field("form", "oneOf", "form must be online or offline."));
         String fieldName = r.query("field").orElseThrow(() -> Problem.field("field", "required",
@@ -328,6 +335,7 @@ final class WidgetRoutes {
     }
 
     private WebResponse offline(WebRequest r, Website w) {
+        guard().admit(r, w, AbuseGuard.Action.OFFLINE_MESSAGE);
         Map<String, Object> body = Routes.object(r);
         for (String key : body.keySet()) {
             if (!key.equals("fields") && !key.equals("sessionId")) {

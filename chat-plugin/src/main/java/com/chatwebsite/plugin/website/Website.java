@@ -57,6 +57,15 @@ public record Website(
     }
 
     /**
+     * The abuse limits and the trusted proxy header.
+     *
+     * @return the limits, defaults where the stored settings have none
+     */
+    public AbuseLimits abuseLimits() {
+        return AbuseLimits.of(settings);
+    }
+
+    /**
      * A text setting such as {@code messages.greeting}.
      *
      * @param dottedKey the key

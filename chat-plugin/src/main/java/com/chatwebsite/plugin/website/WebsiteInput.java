@@ -76,6 +76,16 @@ public final class WebsiteInput {
                         + range.getValue()[0] + " to " + range.getValue()[1] + "."));
             }
         }
+        for (String key : AbuseLimits.DEFAULTS.keySet()) {
+            if (SettingsValidator.lookup(v, key) instanceof Integer n && (n < 1 || n > AbuseLimits.MAX_PER_MINUTE)) {
+                errors.add(new FieldError(key, "range", key + " must be from 1 to " + AbuseLimits.MAX_PER_MINUTE + "."));
+            }
+        }
+        if (v.get(AbuseLimits.TRUSTED_PROXY_HEADER) instanceof String header
+                && !AbuseLimits.HEADER_NAME.matcher(header).matches()) {
+            errors.add(new FieldError(AbuseLimits.TRUSTED_PROXY_HEADER, "header",
+                    "The trusted proxy header must be a header name such as X-Forwarded-For."));
+        }
         String name = (String) v.get("name");
         if (name != null && name.length() > 200) {
             errors.add(new FieldError("name", "maxLength", "The name must be at most 200 characters."));

@@ -22,6 +22,7 @@ public final class WebsiteSettingsSchema {
     private static final String RULES = "Display rules";
     private static final String ACTIONS = "Automatic messages";
     private static final String VIDEO = "Video call";
+    private static final String LIMITS = "Abuse limits";
 
     private final ContactManager contacts;
 
@@ -129,7 +130,35 @@ public final class WebsiteSettingsSchema {
                         VIDEO, 4).build())
                 .add(setting("videoCall.apiKey", SettingType.STRING, "API key", "For the http provider.",
                         VIDEO, 5).secret().build())
+                .add(limit(AbuseLimits.SESSIONS_PER_ADDRESS, "Chats opened per address",
+                        "Chats one client address may open a minute.", 1))
+                .add(limit(AbuseLimits.SESSIONS_PER_WEBSITE, "Chats opened per website",
+                        "Chats this website may open a minute, from all addresses together.", 2))
+                .add(limit(AbuseLimits.OFFLINE_PER_ADDRESS, "Offline messages per address",
+                        "Offline messages one client address may send a minute.", 3))
+                .add(limit(AbuseLimits.OFFLINE_PER_WEBSITE, "Offline messages per website",
+                        "Offline messages (each a mail, an interaction and a contact) this website may take a "
+                                + "minute.", 4))
+                .add(limit(AbuseLimits.UPLOADS_PER_ADDRESS, "Uploads per address",
+                        "Files one client address may upload a minute.", 5))
+                .add(limit(AbuseLimits.UPLOADS_PER_WEBSITE, "Uploads per website",
+                        "Files this website may take a minute.", 6))
+                .add(limit(AbuseLimits.MESSAGES_PER_SESSION, "Messages per chat",
+                        "Messages a customer may post to one chat a minute.", 7))
+                .add(limit(AbuseLimits.MESSAGES_PER_ADDRESS, "Messages per address",
+                        "Messages one client address may post a minute, over all its chats.", 8))
+                .add(setting(AbuseLimits.TRUSTED_PROXY_HEADER, SettingType.STRING, "Trusted proxy header",
+                        "Only behind a proxy you run: the header it writes the client's address to, such as "
+                                + "X-Forwarded-For (its last entry is used). Empty: the connection's address. "
+                                + "Never name a header clients can set themselves.", LIMITS, 9).build())
                 .build();
+    }
+
+    private static SettingDescriptor limit(String key, String label, String help, int order) {
+        return setting(key, SettingType.INTEGER, label + " (per minute)", help + " A burst may use the whole "
+                + "minute's allowance at once; beyond it the request is refused with 429 and Retry-After. "
+                + "1 to " + AbuseLimits.MAX_PER_MINUTE + "; counted on each server node.", LIMITS, order)
+                .defaultValue(AbuseLimits.DEFAULTS.get(key)).build();
     }
 
     private static SettingDescriptor.Builder setting(

@@ -1,0 +1,114 @@
+package com.chatwebsite.plugin.web;
+
+import com.chatwebsite.api.web.WebRequest;
+import com.chatwebsite.plugin.limit.ClientAddress;
+import com.chatwebsite.plugin.limit.RateLimiter;
+import com.chatwebsite.plugin.limit.RateLimiter.Quota;
+import com.chatwebsite.plugin.limit.RateLimiter.Scope;
+import com.chatwebsite.plugin.website.AbuseLimits;
+import com.chatwebsite.plugin.website.Website;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Admits a widget request against its website's abuse limits before it creates anything, or
+ * refuses it with {@code 429 rate_limited} and {@code Retry-After}. The client is the socket's peer
+ * unless the website names a trusted proxy header. Buckets are the node's own (see
+ * {@link RateLimiter}).
+ */
+final class AbuseGuard {
+
+    private final RateLimiter limiter;
+
+    AbuseGuard(RateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    /** What a widget request does, with its limits' names. */
+    enum Action {
+        OPEN_SESSION("sessions", "chats opened"),
+        OFFLINE_MESSAGE("offline", "offline messages"),
+        UPLOAD("uploads", "uploads"),
+        CUSTOMER_MESSAGE("messages", "messages");
+
+        private final String name;
+        private final String what;
+
+        Action(String name, String what) {
+            this.name = name;
+            this.what = what;
+        }
+    }
+
+    /**
+     * Admits a request that opens a chat, sends an offline message or uploads a file.
+     *
+     * @param r the request
+     * @param w its website
+     * @param action what it does (not {@link Action#CUSTOMER_MESSAGE})
+     * @throws Problem 429 when over a limit
+     */
+    void admit(WebRequest r, Website w, Action action) {
+        AbuseLimits limits = w.abuseLimits();
+        String address = ClientAddress.bucketKey(client(r, limits));
+        int perAddress;
+        int perWebsite;
+        switch (action) {
+            case OPEN_SESSION -> {
+                perAddress = limits.sessionsPerAddress();
+                perWebsite = limits.sessionsPerWebsite();
+            }
+            case OFFLINE_MESSAGE -> {
+                perAddress = limits.offlinePerAddress();
+                perWebsite = limits.offlinePerWebsite();
+            }
+            case UPLOAD -> {
+                perAddress = limits.uploadsPerAddress();
+                perWebsite = limits.uploadsPerWebsite();
+            }
+            default -> throw new IllegalArgumentException(action.name());
+        }
+        check(action, List.of(
+                new Quota(Scope.CLIENT, action.name + ".perAddress", w.id() + ' ' + address, perAddress),
+                new Quota(Scope.WEBSITE, action.name + ".perWebsite", w.id(), perWebsite)));
+    }
+
+    /**
+     * Admits a customer's message to a chat whose token was checked.
+     *
+     * @param r the request
+     * @param w its website
+     * @param sessionId the chat
+     * @throws Problem 429 when over a limit
+     */
+    void admitMessage(WebRequest r, Website w, String sessionId) {
+        AbuseLimits limits = w.abuseLimits();
+        String address = ClientAddress.bucketKey(client(r, limits));
+        check(Action.CUSTOMER_MESSAGE, List.of(
+                new Quota(Scope.CLIENT, "messages.perSession", sessionId, limits.messagesPerSession()),
+                new Quota(Scope.CLIENT, "messages.perAddress", w.id() + ' ' + address, limits.messagesPerAddress())));
+    }
+
+    /**
+     * The client's address for a website's requests.
+     *
+     * @param r the request
+     * @param limits the website's limits, with its trusted proxy header
+     * @return the address
+     */
+    static String client(WebRequest r, AbuseLimits limits) {
+        Optional<String> forwarded = limits.trustedProxyHeader().flatMap(r::header);
+        return ClientAddress.resolve(r.remoteAddress(), forwarded);
+    }
+
+    private void check(Action action, List<Quota> quotas) {
+        Optional<RateLimiter.Refusal> refused = limiter.acquire(quotas);
+        if (refused.isPresent()) {
+            long seconds = refused.get().retryAfterSeconds();
+            String whose = refused.get().quota().scope() == Scope.WEBSITE ? "for this website"
+                    : refused.get().quota().name().endsWith("perSession") ? "in this chat" : "from your address";
+            throw Problem.rateLimited("Too many " + action.what + " " + whose + "; try again in " + seconds
+                    + (seconds == 1 ? " second." : " seconds."), seconds);
+        }
+    }
+}
