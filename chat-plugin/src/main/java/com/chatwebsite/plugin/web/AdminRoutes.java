@@ -151,7 +151,8 @@ final class AdminRoutes {
         String base = info.publicUrl() + "/plugins/" + ChatWebsitePlugin.ID;
         var html = HtmlEscapers.htmlEscaper();
         return "<!-- Chat Website: " + html.escape(w.name()).replace("--", "&#45;&#45;") + " -->\n"
-                + "<script async src=\"" + html.escape(base + "/widget.js") + "\"\n"
+                + "<script async src=\"" + html.escape(base + "/widget.js?" + WidgetScript.VERSION_PARAM + "="
+                        + WidgetScript.get().version()) + "\"\n"
                 + "        data-chat-website-key=\"" + html.escape(w.key()) + "\"\n"
                 + "        data-chat-website-url=\"" + html.escape(base) + "\"></script>\n";
     }

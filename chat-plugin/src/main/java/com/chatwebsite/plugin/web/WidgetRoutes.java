@@ -22,8 +22,6 @@ import com.chatwebsite.plugin.website.OnlineStatus;
 import com.chatwebsite.plugin.website.OriginPattern;
 import com.chatwebsite.plugin.website.Website;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,15 +44,10 @@ final class WidgetRoutes {
     private static final long UPLOAD_BODY_LIMIT = UploadService.MAX_BYTES + 64 * 1024;
 
     private final ChatWebsitePlugin plugin;
-    private final byte[] widgetJs;
+    private final WidgetScript widgetJs = WidgetScript.get();
 
     WidgetRoutes(ChatWebsitePlugin plugin) {
         this.plugin = plugin;
-        try (InputStream in = WidgetRoutes.class.getResourceAsStream("/widget/widget.js")) {
-            this.widgetJs = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Handles a request once the website and the caller's origin are known. */
@@ -65,8 +58,7 @@ final class WidgetRoutes {
 
     List<WebRoute> routes() {
         List<WebRoute> routes = new ArrayList<>();
-        routes.add(WebRoute.of("GET", "/widget.js", RouteAccess.PUBLIC, r -> WebResponse
-                .of(200, "text/javascript; charset=utf-8", widgetJs).withHeader("Cache-Control", "public, max-age=300")));
+        routes.add(WebRoute.of("GET", "/widget.js", RouteAccess.PUBLIC, widgetJs::serve));
         for (String path : List.of("/config", "/status", "/sessions", "/sessions/{sessionId}/events",
                 "/sessions/{sessionId}/messages", "/sessions/{sessionId}/close")) {
             routes.add(WebRoute.of("OPTIONS", PREFIX + path, RouteAccess.PUBLIC, this::preflight));

@@ -136,7 +136,8 @@ class WebsitesApiTest {
         Http.Reply r = http.get(WEBSITES + "/" + site.id() + "/snippet", TestHost.ADMIN_TOKEN);
         assertEquals(200, r.status());
         assertTrue(r.header("Content-Type").startsWith("text/html"));
-        assertTrue(r.body().contains("src=\"" + host.baseUrl() + "/plugins/chat-website/widget.js\""), r.body());
+        assertTrue(r.body().matches("(?s).*src=\"" + java.util.regex.Pattern.quote(host.baseUrl()
+                + "/plugins/chat-website/widget.js?v=") + "[0-9a-f]{12}\".*"), r.body());
         assertTrue(r.body().contains("data-chat-website-key=\"" + site.key() + "\""));
         assertFalse(r.body().contains("<script>alert"), r.body());
         assertTrue(r.body().contains("&lt;script&gt;"));
