@@ -206,26 +206,29 @@ final class WidgetRoutes {
         return Json.response(201, out);
     }
 
-    private ChatSession session(WebRequest r, Website w) {
-        return rt().lookup().authenticate(w.id(), r.pathParam("sessionId"), token(r));
+    /** The session of an event stream: EventSource cannot send headers, so {@code ?token=} is taken too. */
+    private ChatSession streamSession(WebRequest r, Website w) {
+        return rt().lookup().authenticate(w.id(), r.pathParam("sessionId"), token(r).or(() -> r.query("token"))
+                .orElse(""));
     }
 
     /** The session id, once the token is checked (no database read for a known session). */
     private String sessionId(WebRequest r, Website w) {
-        return rt().lookup().verify(w.id(), r.pathParam("sessionId"), token(r));
+        return rt().lookup().verify(w.id(), r.pathParam("sessionId"), token(r).orElse(""));
     }
 
-    /** The session token: {@code Authorization: Bearer}, or {@code ?token=} for EventSource. */
-    private static String token(WebRequest r) {
+    /**
+     * The session token from {@code Authorization: Bearer}, the only place outside the event stream
+     * (a token in a URL ends up in logs and referrers).
+     */
+    private static Optional<String> token(WebRequest r) {
         return r.header("Authorization")
                 .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
-                .map(h -> h.substring(7).trim())
-                .or(() -> r.query("token"))
-                .orElse("");
+                .map(h -> h.substring(7).trim());
     }
 
     private WebResponse events(WebRequest r, Website w) {
-        ChatSession s = session(r, w);
+        ChatSession s = streamSession(r, w);
         long after = lastEventId(r);
         if (!s.isOpen() && after >= s.lastSeq()) {
             return WebResponse.empty(204);
@@ -338,7 +341,7 @@ final class WidgetRoutes {
             throw Problem.field("fields", "object", "fields must be an object of the form's values.");
         }
         Optional<String> sessionId = Routes.optionalString(body, "sessionId", 36)
-                .map(id -> rt().lookup().verify(w.id(), id, token(r)));
+                .map(id -> rt().lookup().verify(w.id(), id, token(r).orElse("")));
         @SuppressWarnings("unchecked")
         Map<String, Object> values = withoutNulls((Map<String, Object>) fields);
         var submitted = rt().offline().submit(w, values, sessionId);

@@ -241,6 +241,22 @@ class ChatSessionsTest {
     }
 
     @Test
+    void outsideTheEventStreamATokenInTheUrlIsNotTaken() {
+        Session s = api.openSession(site.key());
+        int before = api.widget("GET", s.key(), "/sessions/" + s.id() + "/messages", null, s.token()).json().size();
+        String q = "?token=" + s.token();
+        assertEquals(404, api.widget("GET", s.key(), "/sessions/" + s.id() + "/messages" + q, null, null).status());
+        assertEquals(404, api.widget("POST", s.key(), "/sessions/" + s.id() + "/messages" + q, "{\"text\":\"hi\"}",
+                null).status());
+        assertEquals(404, api.widget("POST", s.key(), "/sessions/" + s.id() + "/close" + q, null, null).status());
+        assertEquals(before, api.widget("GET", s.key(), "/sessions/" + s.id() + "/messages", null, s.token()).json()
+                .size(), "nothing was posted");
+        try (SseClient stream = api.customerStream(s, null)) {
+            assertEquals(200, stream.status(), "the event stream still takes ?token= (EventSource sends no headers)");
+        }
+    }
+
+    @Test
     void badInputIsRefusedAndChangesNothing() {
         assertEquals(404, api.widget("GET", "no-such-key", "/config", null, null).status());
         assertEquals(404, api.open("no-such-key", "{}").status());
