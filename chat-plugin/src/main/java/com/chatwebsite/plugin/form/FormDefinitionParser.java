@@ -1,6 +1,7 @@
 package com.chatwebsite.plugin.form;
 
 import com.chatwebsite.api.settings.FieldError;
+import com.chatwebsite.plugin.settings.TextRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -123,6 +124,11 @@ public final class FormDefinitionParser {
         int maxLabel = t == FieldType.LABEL || t == FieldType.AGREEMENT ? 4_000 : 500;
         if (label.isEmpty() || label.length() > maxLabel) {
             errors.add(new FieldError(at + ".label", "required", "label must be 1 to " + maxLabel + " characters."));
+        } else {
+            String rawLabel = (String) s.get("label");
+            boolean prose = t == FieldType.LABEL || t == FieldType.AGREEMENT;
+            (prose ? TextRules.multiline(at + ".label", "label", rawLabel) : TextRules.line(at + ".label", "label",
+                    rawLabel)).ifPresent(errors::add);
         }
         Object requiredRaw = s.getOrDefault("required", false);
         boolean required = Boolean.TRUE.equals(requiredRaw);
@@ -187,6 +193,11 @@ public final class FormDefinitionParser {
                 errors.add(new FieldError(at + ".options", "string", "Options must be texts of 1 to 200 characters."));
                 return List.of();
             }
+            Optional<FieldError> unsafe = TextRules.line(at + ".options", "An option", option);
+            if (unsafe.isPresent()) {
+                errors.add(unsafe.get());
+                return List.of();
+            }
             if (!out.add(option.strip())) {
                 errors.add(new FieldError(at + ".options", "unique", "The option " + option + " is listed twice."));
                 return List.of();
@@ -228,7 +239,11 @@ public final class FormDefinitionParser {
                 if (t == FieldType.INPUT && inputType.equals("number")) {
                     return value instanceof Number ? null : "The default of a number must be a number.";
                 }
-                return value instanceof String ? null : "The default must be text.";
+                if (!(value instanceof String text)) {
+                    return "The default must be text.";
+                }
+                return (t == FieldType.TEXTAREA ? TextRules.multiline("default", "The default", text)
+                        : TextRules.line("default", "The default", text)).map(FieldError::message).orElse(null);
             }
             case SELECT, RADIO -> {
                 return options.contains(value) ? null : "The default must be one of the options.";

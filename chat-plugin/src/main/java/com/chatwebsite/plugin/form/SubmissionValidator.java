@@ -2,6 +2,7 @@ package com.chatwebsite.plugin.form;
 
 import com.chatwebsite.api.settings.FieldError;
 import com.chatwebsite.plugin.settings.SettingsValidator;
+import com.chatwebsite.plugin.settings.TextRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,7 +13,8 @@ import java.util.Set;
 
 /**
  * Checks what a customer submits against a form: required values, e-mail syntax, numbers, option
- * membership, agreements, and attachments that reference uploads made for that very field.
+ * membership, agreements, and attachments that reference uploads made for that very field. Text obeys
+ * {@link TextRules}: one line in inputs, several lines in text areas.
  */
 public final class SubmissionValidator {
 
@@ -56,6 +58,21 @@ public final class SubmissionValidator {
      * @return the result
      */
     public static Result validate(FormDefinition form, Map<String, Object> input, UploadCheck uploads) {
+        return validate(form, input, uploads, Set.of());
+    }
+
+    /**
+     * Validates a submission in which some fields must hold one line even if the form shows a text area, such as
+     * the field an e-mail subject is taken from.
+     *
+     * @param form the form
+     * @param input the submitted values by field name
+     * @param uploads checks attachment references
+     * @param oneLine the names of the fields that take one line only
+     * @return the result
+     */
+    public static Result validate(FormDefinition form, Map<String, Object> input, UploadCheck uploads,
+            Set<String> oneLine) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> uploadIds = new ArrayList<>();
@@ -69,7 +86,7 @@ public final class SubmissionValidator {
                 continue;
             }
             Object raw = input.get(f.name());
-            Object value = check(f, raw, uploads, errors, uploadIds);
+            Object value = check(f, raw, oneLine.contains(f.name()), uploads, errors, uploadIds);
             if (value != null) {
                 values.put(f.name(), value);
             }
@@ -77,8 +94,8 @@ public final class SubmissionValidator {
         return new Result(values, uploadIds, List.copyOf(errors));
     }
 
-    private static Object check(FormField f, Object raw, UploadCheck uploads, List<FieldError> errors,
-            List<String> uploadIds) {
+    private static Object check(FormField f, Object raw, boolean oneLine, UploadCheck uploads,
+            List<FieldError> errors, List<String> uploadIds) {
         String name = f.name();
         boolean empty = raw == null || (raw instanceof String s && s.isBlank())
                 || (raw instanceof List<?> l && l.isEmpty()) || Boolean.FALSE.equals(raw) && f.type() == FieldType.AGREEMENT;
@@ -104,10 +121,17 @@ public final class SubmissionValidator {
                     errors.add(new FieldError(name, "string", f.label() + " must be text."));
                     return null;
                 }
-                String text = f.type() == FieldType.TEXTAREA ? s : s.strip();
+                boolean multiline = f.type() == FieldType.TEXTAREA && !oneLine;
+                String text = multiline ? s : s.strip();
                 if (text.length() > f.maxLength()) {
                     errors.add(new FieldError(name, "maxLength", f.label() + " must be at most " + f.maxLength()
                             + " characters."));
+                    return null;
+                }
+                Optional<FieldError> unsafe = multiline ? TextRules.multiline(name, f.label(), s)
+                        : TextRules.line(name, f.label(), s);
+                if (unsafe.isPresent()) {
+                    errors.add(unsafe.get());
                     return null;
                 }
                 if (type.equals("email") && !SettingsValidator.isEmail(text)) {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -25,6 +26,9 @@ import java.util.UUID;
  * the {@link OutboxRelay} delivers them.
  */
 public final class OfflineService {
+
+    /** The setting naming the form field an e-mail interaction's subject comes from; that field takes one line. */
+    private static final String SUBJECT_FIELD = "offline.openInteraction.subjectField";
 
     private final OfflineRepository store;
     private final FormService forms;
@@ -65,7 +69,8 @@ public final class OfflineService {
     public Submitted submit(Website website, Map<String, Object> input, Optional<String> sessionId) {
         FormDefinition form = forms.get(website.id(), FormKind.OFFLINE);
         SubmissionValidator.Result checked = SubmissionValidator.validate(form, input,
-                (uploadId, field) -> uploads.problem(website.id(), FormKind.OFFLINE, uploadId, field));
+                (uploadId, field) -> uploads.problem(website.id(), FormKind.OFFLINE, uploadId, field),
+                Set.of(website.text(SUBJECT_FIELD)));
         if (!checked.ok()) {
             return new Submitted(Optional.empty(), checked.errors());
         }

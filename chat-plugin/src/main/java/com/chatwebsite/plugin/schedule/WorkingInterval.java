@@ -70,6 +70,24 @@ public record WorkingInterval(Set<DayOfWeek> days, LocalTime start, LocalTime en
      */
     public static WorkingInterval parse(String weekdays, String time) {
         Set<DayOfWeek> days = Weekdays.parse(weekdays);
+        LocalTime[] range = timeRange(time);
+        LocalTime start = range[0];
+        LocalTime end = range[1];
+        boolean crossesMidnight = !end.equals(LocalTime.MIDNIGHT) && end.isBefore(start);
+        return new WorkingInterval(days, start, end, crossesMidnight);
+    }
+
+    /**
+     * Checks a daily time range as {@link #parse} reads it, for settings that take hours without days.
+     *
+     * @param time a range {@code HH:mm-HH:mm}: a start from 00:00 to 23:59, an end from 00:00 to 24:00, not empty
+     * @throws IllegalArgumentException with a message that an admin can read if the text is not valid
+     */
+    public static void checkTimeRange(String time) {
+        timeRange(time);
+    }
+
+    private static LocalTime[] timeRange(String time) {
         Matcher range = TIME_RANGE.matcher(time == null ? "" : time);
         if (!range.matches()) {
             String shown = time == null || time.isBlank() ? "The hours are empty." : "\"" + time.trim()
@@ -83,8 +101,7 @@ public record WorkingInterval(Set<DayOfWeek> days, LocalTime start, LocalTime en
             throw new IllegalArgumentException("The range " + time.trim() + " is empty: it starts and ends at "
                     + start + ". Use 00:00-24:00 for the whole day.");
         }
-        boolean crossesMidnight = !end.equals(LocalTime.MIDNIGHT) && end.isBefore(start);
-        return new WorkingInterval(days, start, end, crossesMidnight);
+        return new LocalTime[] {start, end};
     }
 
     /**

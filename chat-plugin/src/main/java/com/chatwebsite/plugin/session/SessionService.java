@@ -3,6 +3,7 @@ package com.chatwebsite.plugin.session;
 import com.chatwebsite.api.channel.AgentRef;
 import com.chatwebsite.plugin.error.ChatException;
 import com.chatwebsite.plugin.error.ChatException.Kind;
+import com.chatwebsite.plugin.settings.TextRules;
 import com.chatwebsite.api.host.InteractionRouter;
 import com.chatwebsite.plugin.website.Website;
 import java.util.ArrayList;
@@ -68,9 +69,10 @@ public final class SessionService {
 
     private SessionEvent postMessage(String sessionId, String from, String text, Optional<String> clientMessageId,
             AgentRef agent) {
-        if (clientMessageId.isPresent() && (clientMessageId.get().isBlank() || clientMessageId.get().length() > 100)) {
+        if (clientMessageId.isPresent() && (clientMessageId.get().isBlank() || clientMessageId.get().length() > 100
+                || TextRules.line("clientMessageId", "clientMessageId", clientMessageId.get()).isPresent())) {
             throw new ChatException(Kind.INVALID, "invalid_client_message_id",
-                    "clientMessageId must be 1 to 100 characters.");
+                    "clientMessageId must be 1 to 100 characters on one line, without control characters.");
         }
         Optional<EventLog.Key> key = clientMessageId.map(id -> new EventLog.Key(from, id));
         EventLog.Appended a = log.append(sessionId, key, (s, now) -> {
@@ -222,5 +224,8 @@ public final class SessionService {
             throw new ChatException(Kind.TOO_LARGE, "message_too_long",
                     "The message is longer than " + maxLength + " characters.");
         }
+        TextRules.multiline("text", "The message", text).ifPresent(e -> {
+            throw new ChatException(Kind.INVALID, "invalid_text", e.message());
+        });
     }
 }

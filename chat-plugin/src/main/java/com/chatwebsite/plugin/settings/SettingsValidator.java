@@ -6,6 +6,7 @@ import com.chatwebsite.api.settings.SettingType;
 import com.chatwebsite.api.settings.SettingsSchema;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.ZoneId;
@@ -14,12 +15,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks input against a {@link SettingsSchema}: types, required values, options, and keys the
- * schema does not know; fills in defaults. Dotted keys address nested objects.
+ * Checks input against a {@link SettingsSchema}: types, required values, options, the characters of
+ * text ({@link TextRules}: one line, except {@code TEXT} settings), and keys the schema does not know; fills in
+ * defaults. An absent key takes the default; a JSON {@code null} for a required setting is refused as
+ * {@code required}; a blank text leaves only free-text settings (string, e-mail, URL) unset. Dotted keys address
+ * nested objects.
  */
 public final class SettingsValidator {
 
@@ -55,7 +60,7 @@ public final class SettingsValidator {
         Map<String, Object> out = new LinkedHashMap<>();
         for (SettingDescriptor d : schema.settings()) {
             Object raw = lookup(input, d.key());
-            Object value = check(d, d.key(), raw, errors);
+            Object value = check(d, d.key(), raw, raw == null && isNull(input, d.key()), errors);
             if (value != null) {
                 put(out, d.key(), value);
             }
@@ -64,9 +69,20 @@ public final class SettingsValidator {
         return new Result(out, List.copyOf(errors));
     }
 
-    private static Object check(SettingDescriptor d, String field, Object raw, List<FieldError> errors) {
-        if (raw == null || (raw instanceof String s && s.isBlank() && d.type() != SettingType.TEXT)) {
-            if (d.required() && d.defaultValue().isEmpty()) {
+    /**
+     * Checks one value.
+     *
+     * @param explicitNull whether the input holds the key with a JSON {@code null}: for a required setting that is
+     *     a refusal even when it has a default, which only an absent key takes
+     */
+    private static Object check(SettingDescriptor d, String field, Object raw, boolean explicitNull,
+            List<FieldError> errors) {
+        if (explicitNull && d.required()) {
+            errors.add(new FieldError(field, "required", d.label() + " is required; it cannot be null."));
+            return null;
+        }
+        if (raw == null || (raw instanceof String s && s.isBlank() && blankMeansUnset(d.type()))) {
+            if (d.required() && (d.defaultValue().isEmpty() || raw != null)) {
                 errors.add(new FieldError(field, "required", d.label() + " is required."));
                 return null;
             }
@@ -77,8 +93,13 @@ public final class SettingsValidator {
                 return string(d, field, raw, errors);
             }
             case INTEGER -> {
-                if (raw instanceof Integer || raw instanceof Long) {
-                    return ((Number) raw).intValue();
+                if (raw instanceof Integer) {
+                    return raw;
+                }
+                if (raw instanceof Long || raw instanceof BigInteger) {
+                    errors.add(new FieldError(field, "range", d.label() + " must be a whole number from "
+                            + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + "."));
+                    return null;
                 }
                 errors.add(new FieldError(field, "integer", d.label() + " must be a whole number."));
                 return null;
@@ -154,6 +175,11 @@ public final class SettingsValidator {
         }
     }
 
+    /** Whether a blank text leaves a setting unset: only for free text, where the admin may leave it empty. */
+    private static boolean blankMeansUnset(SettingType type) {
+        return type == SettingType.STRING || type == SettingType.EMAIL || type == SettingType.URL;
+    }
+
     private static String string(SettingDescriptor d, String field, Object raw, List<FieldError> errors) {
         if (!(raw instanceof String s)) {
             errors.add(new FieldError(field, "string", d.label() + " must be text."));
@@ -163,7 +189,14 @@ public final class SettingsValidator {
             errors.add(new FieldError(field, "maxLength", d.label() + " must be at most " + MAX_STRING + " characters."));
             return null;
         }
-        return d.type() == SettingType.TEXT ? s : s.strip();
+        boolean multiline = d.type() == SettingType.TEXT;
+        Optional<FieldError> unsafe = multiline ? TextRules.multiline(field, d.label(), s)
+                : TextRules.line(field, d.label(), s);
+        if (unsafe.isPresent()) {
+            errors.add(unsafe.get());
+            return null;
+        }
+        return multiline ? s : s.strip();
     }
 
     private static List<String> stringList(SettingDescriptor d, String field, Object raw, List<FieldError> errors) {
@@ -175,6 +208,11 @@ public final class SettingsValidator {
         for (int i = 0; i < list.size(); i++) {
             if (!(list.get(i) instanceof String s) || s.isBlank() || s.length() > 2_000) {
                 errors.add(new FieldError(field + "[" + i + "]", "string", d.label() + " entries must be non-empty text."));
+                return null;
+            }
+            Optional<FieldError> unsafe = TextRules.line(field + "[" + i + "]", d.label(), s);
+            if (unsafe.isPresent()) {
+                errors.add(unsafe.get());
                 return null;
             }
             out.add(s.strip());
@@ -197,7 +235,8 @@ public final class SettingsValidator {
             }
             Map<String, Object> normalized = new LinkedHashMap<>();
             for (SettingDescriptor itemSetting : d.items()) {
-                Object v = check(itemSetting, itemField + "." + itemSetting.key(), item.get(itemSetting.key()), errors);
+                Object v = check(itemSetting, itemField + "." + itemSetting.key(), item.get(itemSetting.key()),
+                        item.containsKey(itemSetting.key()) && item.get(itemSetting.key()) == null, errors);
                 if (v != null) {
                     normalized.put(itemSetting.key(), v);
                 }
@@ -254,6 +293,14 @@ public final class SettingsValidator {
         return current;
     }
 
+    /** Whether a dotted key is present in nested maps with a JSON {@code null}. */
+    private static boolean isNull(Map<String, Object> values, String dottedKey) {
+        int dot = dottedKey.lastIndexOf('.');
+        Object parent = dot < 0 ? values : lookup(values, dottedKey.substring(0, dot));
+        String last = dottedKey.substring(dot + 1);
+        return parent instanceof Map<?, ?> map && map.containsKey(last) && map.get(last) == null;
+    }
+
     @SuppressWarnings("unchecked")
     private static void put(Map<String, Object> out, String dottedKey, Object value) {
         String[] parts = dottedKey.split("\\.");
@@ -265,12 +312,16 @@ public final class SettingsValidator {
     }
 
     /**
-     * E-mail syntax, by Jakarta Mail's strict parser; a bare address only.
+     * E-mail syntax, by Jakarta Mail's strict parser; a bare address only, without control, format
+     * (such as bidirectional controls and zero-width characters) or space characters, and no unpaired surrogate.
      *
      * @param value the text
      * @return whether it is one address
      */
     public static boolean isEmail(String value) {
+        if (TextRules.hasLoneSurrogate(value) || value.codePoints().anyMatch(SettingsValidator::notInAddress)) {
+            return false;
+        }
         try {
             InternetAddress a = new InternetAddress(value, true);
             a.validate();
@@ -280,10 +331,38 @@ public final class SettingsValidator {
         }
     }
 
-    private static boolean isHttpUrl(String value) {
+    private static boolean notInAddress(int cp) {
+        int type = Character.getType(cp);
+        return Character.isISOControl(cp) || Character.isWhitespace(cp) || Character.isSpaceChar(cp)
+                || type == Character.FORMAT || type == Character.UNASSIGNED || type == Character.PRIVATE_USE;
+    }
+
+    /**
+     * An absolute {@code http} or {@code https} URL with a host and, if it names one, a port from 1 to 65535.
+     *
+     * @param value the text
+     * @return whether it is one
+     */
+    public static boolean isHttpUrl(String value) {
+        return webUrl(value, false);
+    }
+
+    /**
+     * An absolute {@code https} URL with a host and, if it names one, a port from 1 to 65535.
+     *
+     * @param value the text
+     * @return whether it is one
+     */
+    public static boolean isHttpsUrl(String value) {
+        return webUrl(value, true);
+    }
+
+    private static boolean webUrl(String value, boolean httpsOnly) {
         try {
             URI uri = new URI(value);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            boolean web = scheme.equals("https") || (!httpsOnly && scheme.equals("http"));
+            return web && uri.getHost() != null && (uri.getPort() == -1 || (uri.getPort() >= 1 && uri.getPort() <= 65_535));
         } catch (URISyntaxException e) {
             return false;
         }

@@ -2,7 +2,9 @@ package com.chatwebsite.plugin.web;
 
 import com.chatwebsite.api.settings.FieldError;
 import com.chatwebsite.api.web.WebResponse;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,8 +16,14 @@ import java.util.Map;
 /** JSON bodies of the plugin's routes, including the contract's error shape. */
 public final class Json {
 
-    /** The plugin's one mapper; thread-safe once configured. */
-    public static final ObjectMapper MAPPER = new ObjectMapper()
+    /**
+     * The plugin's one mapper; thread-safe once configured. What it reads is held to {@link JsonBody}'s limits
+     * (depth, number, string and key lengths) and refuses repeated keys.
+     */
+    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+                    .streamReadConstraints(JsonBody.LIMITS)
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 

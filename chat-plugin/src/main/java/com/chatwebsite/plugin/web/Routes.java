@@ -5,9 +5,7 @@ import com.chatwebsite.api.web.PayloadTooLargeException;
 import com.chatwebsite.api.web.RouteHandler;
 import com.chatwebsite.api.web.WebRequest;
 import com.chatwebsite.api.web.WebResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.chatwebsite.plugin.settings.TextRules;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +13,6 @@ import java.util.Optional;
 
 /** What the plugin's route handlers share: JSON bodies, parameters and error answers. */
 final class Routes {
-
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     private Routes() {
     }
@@ -55,7 +51,7 @@ final class Routes {
      *
      * @param request the request
      * @return its members
-     * @throws Problem 400 naming the problem, or 413 over the route's limit
+     * @throws Problem 400 naming the problem (see {@link JsonBody}), or 413 over the route's limit
      */
     static Map<String, Object> object(WebRequest request) {
         byte[] body;
@@ -69,22 +65,11 @@ final class Routes {
         if (body.length == 0) {
             throw new Problem(400, "empty_body", "The request needs a JSON object body.");
         }
-        try {
-            JsonNode tree = Json.MAPPER.readTree(body);
-            if (tree == null || !tree.isObject()) {
-                throw new Problem(400, "malformed_json", "The body must be a JSON object.");
-            }
-            return Json.MAPPER.convertValue(tree, MAP);
-        } catch (JsonProcessingException e) {
-            throw new Problem(400, "malformed_json", "Malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new Problem(400, "malformed_json", "The body is not JSON.");
-        }
+        return JsonBody.object(body);
     }
 
     /**
-     * An optional string member.
+     * An optional string member of one line ({@link TextRules#line}).
      *
      * @param body the object
      * @param name the member
@@ -99,6 +84,9 @@ final class Routes {
         if (!(value instanceof String s) || s.length() > maxLength) {
             throw Problem.field(name, "string", name + " must be text of at most " + maxLength + " characters.");
         }
+        TextRules.line(name, name, s).ifPresent(e -> {
+            throw Problem.field(e.field(), e.rule(), e.message());
+        });
         return Optional.of(s);
     }
 

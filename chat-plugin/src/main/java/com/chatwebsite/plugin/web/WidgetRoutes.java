@@ -18,6 +18,8 @@ import com.chatwebsite.plugin.upload.UploadService;
 import com.chatwebsite.plugin.session.ChatSession;
 import com.chatwebsite.plugin.session.SessionEvent;
 import com.chatwebsite.plugin.session.SessionOpener;
+import com.chatwebsite.plugin.settings.SettingsValidator;
+import com.chatwebsite.plugin.settings.TextRules;
 import com.chatwebsite.plugin.website.OnlineStatus;
 import com.chatwebsite.plugin.website.OriginPattern;
 import com.chatwebsite.plugin.website.Website;
@@ -185,6 +187,9 @@ final class WidgetRoutes {
         @SuppressWarnings("unchecked")
         Map<String, Object> values = (Map<String, Object>) fields;
         Optional<String> page = Routes.optionalString(body, "page", 2000);
+        if (page.isPresent() && !SettingsValidator.isHttpUrl(page.get())) {
+            throw Problem.field("page", "url", "page must be the http or https address of the page the chat opens on.");
+        }
         FormDefinition form = rt().forms().get(w.id(), FormKind.ONLINE);
         SubmissionValidator.Result checked = SubmissionValidator.validate(form, withoutNulls(values),
                 (id, field) -> rt().uploads().problem(w.id(), FormKind.ONLINE, id, field));
@@ -283,6 +288,9 @@ final class WidgetRoutes {
         if (!(body.get("text") instanceof String text)) {
             throw Problem.field("text", "required", "text must be the message as a string.");
         }
+        TextRules.multiline("text", "The message", text).ifPresent(e -> {
+            throw Problem.field(e.field(), e.rule(), e.message());
+        });
         Optional<String> clientMessageId = Routes.optionalString(body, "clientMessageId", 100);
         SessionEvent stored = rt().sessions().postCustomerMessage(w, id, text, clientMessageId);
         return Json.response(201, Map.of("seq", stored.seq()));
@@ -311,8 +319,7 @@ final class WidgetRoutes {
         } catch (IOException e) {
             throw new Problem(400, "malformed_multipart", "Send the file as multipart/form-data in a part named file.");
         }
-        FormPart file = parts.stream().filter(p -> p.name().equals("file") && p.fileName().isPresent()).findFirst()
-                .orElseThrow(() -> Problem.field("file", "required", "Send the file in a part named file."));
+        FormPart file = onlyFilePart(parts);
         UploadService.Received received;
         try (var content = file.openStream()) {
             received = rt().uploads().receive(w.id(), kind, field, file.fileName(), content);
@@ -327,6 +334,25 @@ final class WidgetRoutes {
         out.put("size", u.size());
         out.put("contentType", u.contentType());
         return Json.response(201, out);
+    }
+
+    /** The one part named {@code file}, with a file name; any other part, or a second file, is refused. */
+    private static FormPart onlyFilePart(List<FormPart> parts) {
+        List<FormPart> files = new ArrayList<>();
+        for (FormPart p : parts) {
+            if (!p.name().equals("file")) {
+                throw Problem.field(TextRules.printable(p.name()), "unknown", "An upload takes only one part, named file.");
+            }
+            files.add(p);
+        }
+        if (files.size() > 1) {
+            throw Problem.field("file", "single", "Send one file per upload: the body has " + files.size()
+                    + " parts named file.");
+        }
+        if (files.isEmpty() || files.get(0).fileName().isEmpty()) {
+            throw Problem.field("file", "required", "Send the file in a part named file.");
+        }
+        return files.get(0);
     }
 
     private WebResponse offline(WebRequest r, Website w) {

@@ -12,10 +12,12 @@ import java.util.Optional;
  *
  * @param scheme {@code http} or {@code https}
  * @param host the host, lower case, without the {@code *.} of a wildcard
- * @param port the port, with the scheme's default filled in
+ * @param port the port, from 1 to 65535, with the scheme's default filled in
  * @param wildcard whether subdomains of {@code host} match instead of {@code host} itself
  */
 public record OriginPattern(String scheme, String host, int port, boolean wildcard) {
+
+    private static final int MAX_PORT = 65_535;
 
     /**
      * Parses an admin's entry.
@@ -34,6 +36,11 @@ public record OriginPattern(String scheme, String host, int port, boolean wildca
         if (hostStart > 2 && value.startsWith("*.", hostStart)) {
             wildcard = true;
             value = value.substring(0, hostStart) + value.substring(hostStart + 2);
+        }
+        int port = portOf(value);
+        if (port == 0 || port > MAX_PORT) {
+            throw new IllegalArgumentException("'" + text + "' has the port " + port + ": a port is from 1 to "
+                    + MAX_PORT + ".");
         }
         Optional<OriginPattern> parsed = parseOrigin(value);
         if (parsed.isEmpty()) {
@@ -67,10 +74,22 @@ public record OriginPattern(String scheme, String host, int port, boolean wildca
                     || uri.getRawFragment() != null || !(uri.getRawPath() == null || uri.getRawPath().isEmpty())) {
                 return Optional.empty();
             }
+            if (uri.getPort() == 0 || uri.getPort() > MAX_PORT) {
+                return Optional.empty();
+            }
             int port = uri.getPort() == -1 ? (scheme.equals("https") ? 443 : 80) : uri.getPort();
             return Optional.of(new OriginPattern(scheme, uri.getHost().toLowerCase(Locale.ROOT), port, false));
         } catch (URISyntaxException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The port a URI names, or -1 when it names none or is not a URI. */
+    private static int portOf(String value) {
+        try {
+            return new URI(value).getPort();
+        } catch (URISyntaxException e) {
+            return -1;
         }
     }
 

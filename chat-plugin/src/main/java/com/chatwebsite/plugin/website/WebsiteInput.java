@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Turns an admin's website JSON (as maps) into a validated {@link WebsiteDefinition}, or per-field errors. */
 public final class WebsiteInput {
@@ -28,6 +29,11 @@ public final class WebsiteInput {
             "messages.waitingAfterSeconds", new int[] {1, 86_400},
             "displayRules.delaySeconds", new int[] {0, 86_400},
             "displayRules.scrollPercent", new int[] {0, 100});
+
+    /** URL settings a browser loads or opens, which must be https as their help says. */
+    private static final Set<String> HTTPS_ONLY = Set.of("appearance.logoUrl", "videoCall.linkTemplate");
+
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private WebsiteInput() {
     }
@@ -89,6 +95,20 @@ public final class WebsiteInput {
         String name = (String) v.get("name");
         if (name != null && name.length() > 200) {
             errors.add(new FieldError("name", "maxLength", "The name must be at most 200 characters."));
+        }
+        for (String key : HTTPS_ONLY) {
+            if (SettingsValidator.lookup(v, key) instanceof String url
+                    && !SettingsValidator.isHttpsUrl(url.replace("{room}", "room"))) {
+                errors.add(new FieldError(key, "https", schema.setting(key).map(d -> d.label()).orElse(key)
+                        + " must be an https URL."));
+            }
+        }
+        if (SettingsValidator.lookup(v, "displayRules.hours") instanceof String hours) {
+            try {
+                WorkingInterval.checkTimeRange(hours);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("displayRules.hours", "interval", e.getMessage()));
+            }
         }
         List<OriginPattern> origins = origins(v, errors);
         List<WorkingInterval> intervals = intervals(v, errors);
@@ -164,6 +184,9 @@ public final class WebsiteInput {
         if (v.get("closedDates") instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
                 try {
+                    if (!DATE.matcher((String) list.get(i)).matches()) {
+                        throw new DateTimeParseException("not YYYY-MM-DD", (String) list.get(i), 0);
+                    }
                     out.add(LocalDate.parse((String) list.get(i)));
                 } catch (DateTimeParseException e) {
                     errors.add(new FieldError("closedDates[" + i + "]", "date",

@@ -124,7 +124,7 @@ public final class WebsiteSettingsSchema {
                         "link: a room URL from a template; http: a provider's API creates the room.", VIDEO, 2)
                         .options(List.of("link", "http")).defaultValue("link").build())
                 .add(setting("videoCall.linkTemplate", SettingType.URL, "Room URL template",
-                        "For the link provider; {room} is replaced by a random room name.", VIDEO, 3)
+                        "For the link provider, an https URL; {room} is replaced by a random room name.", VIDEO, 3)
                         .defaultValue("https://meet.jit.si/{room}").build())
                 .add(setting("videoCall.apiUrl", SettingType.URL, "API base URL", "For the http provider.",
                         VIDEO, 4).build())

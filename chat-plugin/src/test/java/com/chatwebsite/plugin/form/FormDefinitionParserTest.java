@@ -89,6 +89,13 @@ class FormDefinitionParserTest {
             {"[{\"type\":\"label\",\"label\":\"A\",\"required\":true}]", "sections[0].required", "boolean"},
             {"[{\"type\":\"input\",\"name\":\"a\",\"label\":\"A\",\"colour\":\"red\"}]", "sections[0].colour", "unknown"},
             {"[\"input\"]", "sections[0]", "object"},
+            {"[{\"type\":\"input\",\"name\":\"a\",\"label\":\"E-mail\\u202e\"}]", "sections[0].label", "bidi"},
+            {"[{\"type\":\"input\",\"name\":\"a\",\"label\":\"Two\\nlines\"}]", "sections[0].label", "control"},
+            {"[{\"type\":\"label\",\"label\":\"Beep\\u0007\"}]", "sections[0].label", "control"},
+            {"[{\"type\":\"select\",\"name\":\"a\",\"label\":\"A\",\"options\":[\"x\\u0000\"]}]",
+                "sections[0].options", "control"},
+            {"[{\"type\":\"input\",\"name\":\"a\",\"label\":\"A\",\"default\":\"x\\ny\"}]",
+                "sections[0].default", "default"},
         };
         for (String[] c : cases) {
             FormDefinitionParser.Parsed p = parse(c[0]);
@@ -97,5 +104,12 @@ class FormDefinitionParserTest {
             assertEquals(c[1] + " " + c[2], first.field() + " " + first.rule(), c[0] + " -> " + p.errors());
         }
         assertEquals("sections", FormDefinitionParser.parse(json("{}"), CONTACT_FIELDS).errors().get(0).field());
+    }
+
+    @Test
+    void aLabelSectionAndATextAreaDefaultMaySpanLines() {
+        FormDefinitionParser.Parsed p = parse("[{\"type\":\"label\",\"label\":\"Hello!\\nWe answer in minutes.\"},"
+                + "{\"type\":\"textarea\",\"name\":\"m\",\"label\":\"Message\",\"default\":\"Order:\\n\"}]");
+        assertEquals(List.of(), p.errors());
     }
 }

@@ -50,7 +50,15 @@ class SubmissionValidatorTest {
             {"name", "x".repeat(1001), "maxLength"},
             {"email", "not-an-address", "email"},
             {"email", "Ada <ada@example.com>", "email"},
-            {"email", "ada@example.com\r\nBcc: x@y.z", "email"},
+            {"email", "ada@example.com\r\nBcc: x@y.z", "control"},
+            {"email", "ada\u202e@example.com", "bidi"},
+            {"email", "ada\u200b@example.com", "email"},
+            {"email", "ada\ud800@example.com", "unicode"},
+            {"name", "Ada\u202eecilA", "bidi"},
+            {"name", "Ada\u0000", "control"},
+            {"name", "Ada\tLovelace", "control"},
+            {"message", "Line 1\u0000", "control"},
+            {"message", "x\udc00", "unicode"},
             {"order", "12", "number"},
             {"message", "x".repeat(10_001), "maxLength"},
             {"topic", "Support", "oneOf"},
@@ -76,6 +84,21 @@ class SubmissionValidatorTest {
             assertEquals(Map.of(c[0], c[2]), r.errors().stream().collect(Collectors.toMap(e -> e.field(), e -> e.rule())),
                     c[0] + "=" + c[1]);
         }
+    }
+
+    @Test
+    void aTextAreaTakesLineBreaksTabsAndBidiUnlessItMustHoldOneLine() {
+        Map<String, Object> input = valid();
+        input.put("message", "Hello,\r\n\tmy order \u202bשלום\u202c");
+        assertEquals(List.of(), SubmissionValidator.validate(FORM, input, UPLOADS).errors());
+
+        input.put("message", "Subject\nBcc: x@y.z");
+        SubmissionValidator.Result oneLine = SubmissionValidator.validate(FORM, input, UPLOADS, java.util.Set.of("message"));
+        assertEquals(Map.of("message", "control"), oneLine.errors().stream()
+                .collect(Collectors.toMap(e -> e.field(), e -> e.rule())));
+        input.put("message", "Refund \u202eredro");
+        assertEquals("bidi", SubmissionValidator.validate(FORM, input, UPLOADS, java.util.Set.of("message"))
+                .errors().get(0).rule());
     }
 
     @Test

@@ -153,8 +153,22 @@ class OfflineMessagesTest {
     @Test
     void lineBreaksNeverReachAHeader() throws Exception {
         Site site = website();
-        Http.Reply r = submit(site, "Eve\u2028Bcc: spy@evil.example", "Hello\r\nBcc: spy@evil.example\u0085X: y",
+        Http.Reply refused = submit(site, "Eve\u2028Bcc: spy@evil.example", "Hello\r\nBcc: spy@evil.example\u0085X: y",
                 "body", null);
+        assertEquals(400, refused.status(), refused.body());
+        List<String> atFault = new java.util.ArrayList<>();
+        refused.json().get("fields").forEach(f -> atFault.add(f.get("field").asText() + "/" + f.get("rule").asText()));
+        assertEquals(List.of("name/control", "subject/control"), atFault, "names and subjects are one line");
+        assertEquals(0, api.supervisor(site, "offline").size(), "nothing was stored");
+
+        // Where a form lets lines through (a text area the forward's subject quotes), the header still gets one line.
+        Site lines = website();
+        assertEquals(200, api.putForm(lines, "offline", "["
+                + "{\"type\":\"textarea\",\"name\":\"name\",\"label\":\"Name\",\"required\":true},"
+                + "{\"type\":\"input\",\"name\":\"email\",\"label\":\"E-mail\",\"inputType\":\"email\",\"required\":true},"
+                + "{\"type\":\"input\",\"name\":\"subject\",\"label\":\"Subject\"},"
+                + "{\"type\":\"textarea\",\"name\":\"message\",\"label\":\"Message\",\"required\":true}]").status());
+        Http.Reply r = submit(lines, "Eve\r\nBcc: spy@evil.example\u2028X: y", "", "body", null);
         assertEquals(202, r.status(), r.body());
         Poll.until(WAIT, "the forward arrives", () -> smtp.getReceivedMessages().length == 1);
         MimeMessage mail = smtp.getReceivedMessages()[0];
@@ -166,8 +180,8 @@ class OfflineMessagesTest {
                 TestHost.ADMIN_TOKEN).json().size() == 1);
         String subject = api.http.get("/api/interactions?channel=mail", TestHost.ADMIN_TOKEN).json().get(0)
                 .get("subject").asText();
-        assertEquals("Hello Bcc: spy@evil.example X: y", subject);
-        Http.Reply longSubject = submit(site, "Ada", "x".repeat(900), "body", null);
+        assertEquals("Offline message from Eve Bcc: spy@evil.example X: y – Shop", subject);
+        Http.Reply longSubject = submit(lines, "Ada", "x".repeat(900), "body", null);
         assertEquals(202, longSubject.status());
         Poll.until(WAIT, "the second interaction opens", () -> api.http.get("/api/interactions?channel=mail",
                 TestHost.ADMIN_TOKEN).json().size() == 2);
