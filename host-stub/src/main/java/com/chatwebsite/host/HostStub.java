@@ -138,7 +138,7 @@ public final class HostStub implements AutoCloseable {
         own.addAll(new AdminEndpoints(plugins, settings, contacts, mail).routes());
         agentEvents = new AgentEventLog(jdbc, events, clock);
         events.recorder(agentEvents);
-        own.addAll(new AgentEndpoints(router, plugins, contacts, agentEvents).routes());
+        own.addAll(new AgentEndpoints(router, plugins, contacts, agentEvents, config.dispositions()).routes());
         routes.mount("host", "", own);
         plugins.loadAndStartAll();
         DemoSite demo = new DemoSite(URI.create("http://127.0.0.1:" + connector.getLocalPort()), baseUrl,
