@@ -99,8 +99,8 @@ public final class HostStub implements AutoCloseable {
         router = new HostInteractionRouter(jdbc, config.agents(), id -> plugins.channel(id), events, contacts, clock);
 
         RouteTable routes = new RouteTable();
-        handler = new HostHandler(routes, new Authenticator(config.adminToken(), config.agents()),
-                config.dataDir().resolve("tmp"));
+        handler = new HostHandler(routes, new Authenticator(config.adminToken(), config.agents(), clock),
+                config.dataDir().resolve("tmp"), config.trustedProxyHeader());
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("host-http");
         server = new Server(threads);

@@ -38,6 +38,7 @@ public final class HostHandler extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(HostHandler.class);
 
+    private static final int MAX_ADDRESS_LENGTH = 100;
     private static final int RETRY_AFTER_DATABASE_SECONDS = 5;
     private static final int RETRY_AFTER_STARTING_SECONDS = 2;
     private static final int RETRY_AFTER_PLUGIN_SECONDS = 10;
@@ -47,13 +48,35 @@ public final class HostHandler extends Handler.Abstract {
     private final EventStreams streams = new EventStreams();
     private final StaticPages pages = new StaticPages();
     private final Path partsDir;
+    private final Optional<String> trustedProxyHeader;
     private final ThrottledLog outages = new ThrottledLog(LOG, Duration.ofSeconds(30));
     private volatile Function<String, PluginAvailability> availability = id -> PluginAvailability.STARTING;
 
     public HostHandler(RouteTable routes, Authenticator authenticator, Path partsDir) {
+        this(routes, authenticator, partsDir, Optional.empty());
+    }
+
+    /**
+     * The handler.
+     *
+     * @param trustedProxyHeader the header a trusted proxy puts the client address in (its first
+     *     address counts); empty to use the socket's address
+     */
+    public HostHandler(RouteTable routes, Authenticator authenticator, Path partsDir,
+            Optional<String> trustedProxyHeader) {
         this.routes = routes;
         this.authenticator = authenticator;
         this.partsDir = partsDir;
+        this.trustedProxyHeader = trustedProxyHeader;
+    }
+
+    /** The client's address: the socket's, or the first one in the trusted proxy's header. */
+    private String clientAddress(Request request) {
+        return trustedProxyHeader
+                .map(name -> request.getHeaders().get(name))
+                .map(value -> value.split(",", 2)[0].strip())
+                .filter(first -> !first.isEmpty() && first.length() <= MAX_ADDRESS_LENGTH)
+                .orElseGet(() -> Request.getRemoteAddr(request));
     }
 
     @Override
@@ -65,7 +88,7 @@ public final class HostHandler extends Handler.Abstract {
             answer = dispatch(request, owner);
             streamHandler = answer.stream();
         } catch (HttpError e) {
-            answer = HostJson.error(e.status(), e.code(), e.getMessage(), e.fields());
+            answer = HostJson.error(e.status(), e.code(), e.getMessage(), e.fields()).withHeaders(e.headers());
         } catch (PayloadTooLargeException e) {
             answer = tooLarge(e.limit());
         } catch (InteractionException e) {
@@ -203,7 +226,7 @@ public final class HostHandler extends Handler.Abstract {
         RouteTable.Entry entry = match.entry().get();
         owner[0] = entry.owner();
         Optional<Caller> caller = authenticator.authenticate(entry.route().access(),
-                Optional.ofNullable(request.getHeaders().get("Authorization")));
+                Optional.ofNullable(request.getHeaders().get("Authorization")), clientAddress(request));
         if (request.getLength() > entry.route().maxBodyBytes()) {
             return tooLarge(entry.route().maxBodyBytes()); // declared too large: answered before reading a byte
         }
