@@ -157,7 +157,8 @@ public final class AgentEndpoints {
                     + (body.get("disposition") == null ? ", not null." : "."));
         }
         if (given.codePoints().anyMatch(AgentEndpoints::hiddenOrControl)) {
-            throw invalidDisposition("plain_text", "disposition must not contain control or text-direction characters.");
+            throw invalidDisposition("plain_text",
+                    "disposition must not contain control or text-direction characters.");
         }
         String disposition = given.strip();
         if (disposition.isEmpty() || disposition.length() > 64) {

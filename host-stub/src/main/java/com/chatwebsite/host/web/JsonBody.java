@@ -111,11 +111,13 @@ final class JsonBody {
         }
     }
 
-    /** Refuses text with half of a UTF-16 surrogate pair (such as a lone {@code \\uD800}). */
+    /** Refuses text with half of a UTF-16 surrogate pair, such as a lone high surrogate. */
     private static String text(String value, String path, String what) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            if (pair) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 throw refused(path, "unpaired_surrogate", "The " + what + " of " + (path.isEmpty() ? "the body" : path)

@@ -2,7 +2,10 @@ package com.chatwebsite.host.web;
 
 import org.eclipse.jetty.http.HttpFields;
 
-/** The headers every answer carries, ours and Jetty's: no MIME sniffing; only the origin in a cross-origin Referer. */
+/**
+ * The headers every answer carries, ours and Jetty's: no MIME sniffing; only the origin in a
+ * cross-origin Referer.
+ */
 final class SecurityHeaders {
 
     private SecurityHeaders() {

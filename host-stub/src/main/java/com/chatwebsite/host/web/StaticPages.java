@@ -31,7 +31,10 @@ final class StaticPages {
             "svg", "image/svg+xml");
     private static final String COMMON_POLICY = "default-src 'self'; script-src 'self'; connect-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'";
-    /** The form builder's preview is a sandboxed srcdoc frame, which inherits this policy: its style element needs 'unsafe-inline'. */
+    /**
+     * The form builder's preview is a sandboxed srcdoc frame, which inherits this policy: its style
+     * element needs 'unsafe-inline'.
+     */
     private static final String ADMIN_POLICY = COMMON_POLICY
             + "; style-src 'self' 'unsafe-inline'; frame-src 'self'; frame-ancestors 'none'";
     private static final String AGENT_POLICY = COMMON_POLICY + "; style-src 'self'; frame-ancestors 'none'";
