@@ -42,8 +42,15 @@
     $('signed-in').hidden = false;
     $('agent-name').textContent = status.agent || '';
     $('available').checked = status.available === true;
+    fillDispositions(status.dispositions);
     $('no-chat').textContent = 'Accept an offer or pick a chat.';
     runStream(++session);
+  }
+
+  /** The host's dispositions an agent may give; the first is the default. */
+  function fillDispositions(list) {
+    if (!Array.isArray(list) || !list.length) return;
+    $('disposition').replaceChildren(...list.map(d => el('option', {}, String(d))));
   }
 
   function signOut(message) {

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +30,10 @@ import java.util.regex.Pattern;
  * @param publicUrl the URL browsers use, if not {@code http://localhost:<port>}
  * @param demo whether to create a demo website when there is none ({@code HOST_DEMO}, default true)
  * @param nodeId this node's name in a cluster ({@code HOST_NODE_ID}, default generated)
+ * @param dispositions what an agent may close a chat with ({@code HOST_DISPOSITIONS}, default
+ *     {@link #DEFAULT_DISPOSITIONS}); never a system disposition such as {@code Timeout}
+ * @param trustedProxyHeader the header a trusted reverse proxy puts the client address in, such as
+ *     {@code X-Forwarded-For} ({@code HOST_TRUSTED_PROXY_HEADER}, default none: the socket's address)
  */
 public record HostConfig(
         int port,
@@ -42,17 +47,49 @@ public record HostConfig(
         boolean agentsGenerated,
         Optional<String> publicUrl,
         boolean demo,
-        String nodeId) {
+        String nodeId,
+        List<String> dispositions,
+        Optional<String> trustedProxyHeader) {
+
+    /** The dispositions an agent may give when {@code HOST_DISPOSITIONS} is not set. */
+    public static final List<String> DEFAULT_DISPOSITIONS = List.of("Solved", "Unsolved", "Spam", "Transferred");
+    /** Dispositions only the system gives. */
+    public static final Set<String> SYSTEM_DISPOSITIONS = Set.of("CustomerClosed", "Timeout", "Unmanaged", "Offline");
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern DISPOSITION = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,63}");
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     public HostConfig {
         agents = List.copyOf(agents);
+        dispositions = List.copyOf(dispositions);
         if (!NODE_ID.matcher(nodeId).matches()) {
             throw new IllegalArgumentException("HOST_NODE_ID: 1 to 64 letters, digits, '.', '_' or '-', got '"
                     + nodeId + "'");
         }
+        if (dispositions.isEmpty()) {
+            throw new IllegalArgumentException("HOST_DISPOSITIONS: name at least one disposition");
+        }
+        for (String d : dispositions) {
+            if (!DISPOSITION.matcher(d).matches() || SYSTEM_DISPOSITIONS.contains(d)) {
+                throw new IllegalArgumentException("HOST_DISPOSITIONS: '" + d + "' is not a disposition an agent may "
+                        + "give (1 to 64 letters, digits, spaces, '.', '_' or '-'; not one of " + SYSTEM_DISPOSITIONS
+                        + ")");
+            }
+        }
+        if (trustedProxyHeader.filter(h -> !HEADER_NAME.matcher(h).matches()).isPresent()) {
+            throw new IllegalArgumentException("HOST_TRUSTED_PROXY_HEADER: a header name, got '"
+                    + trustedProxyHeader.get() + "'");
+        }
+    }
+
+    /** A configuration with the default dispositions and no trusted proxy. */
+    public HostConfig(int port, Path dataDir, Path pluginsDir, Optional<JdbcSettings> db, Optional<SmtpSettings> smtp,
+            String adminToken, boolean adminTokenGenerated, List<Agent> agents, boolean agentsGenerated,
+            Optional<String> publicUrl, boolean demo, String nodeId) {
+        this(port, dataDir, pluginsDir, db, smtp, adminToken, adminTokenGenerated, agents, agentsGenerated, publicUrl,
+                demo, nodeId, DEFAULT_DISPOSITIONS, Optional.empty());
     }
 
     /** A configuration with a generated node id. */
@@ -101,7 +138,27 @@ public record HostConfig(
                 agentsVar == null, Optional.ofNullable(blankToNull(env.get("HOST_PUBLIC_URL"))),
                 !"false".equalsIgnoreCase(env.getOrDefault("HOST_DEMO", "true").trim()),
                 Optional.ofNullable(blankToNull(env.get("HOST_NODE_ID"))).map(String::trim)
-                        .orElseGet(() -> newNodeId(env.get("HOSTNAME"))));
+                        .orElseGet(() -> newNodeId(env.get("HOSTNAME"))),
+                Optional.ofNullable(blankToNull(env.get("HOST_DISPOSITIONS"))).map(HostConfig::parseDispositions)
+                        .orElse(DEFAULT_DISPOSITIONS),
+                Optional.ofNullable(blankToNull(env.get("HOST_TRUSTED_PROXY_HEADER"))).map(String::trim));
+    }
+
+    /**
+     * Parses a comma list of dispositions, such as {@code Solved,Unsolved}.
+     *
+     * @param value the variable's value
+     * @return the dispositions, in order, without repeats
+     */
+    static List<String> parseDispositions(String value) {
+        List<String> out = new ArrayList<>();
+        for (String entry : value.split(",")) {
+            String d = entry.strip();
+            if (!d.isEmpty() && !out.contains(d)) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     /**

@@ -20,6 +20,7 @@ import com.chatwebsite.host.routing.HostInteractionRouter;
 import com.chatwebsite.host.settings.JdbcHostSettings;
 import com.chatwebsite.host.web.Authenticator;
 import com.chatwebsite.host.web.HostHandler;
+import com.chatwebsite.host.web.JsonErrorHandler;
 import com.chatwebsite.host.web.RouteTable;
 import java.net.URI;
 import java.nio.file.Files;
@@ -27,10 +28,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -38,6 +42,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * integration-test harness.
  */
 public final class HostStub implements AutoCloseable {
+
+    private static final int REQUEST_HEADER_BYTES = 8 * 1024;
+    private static final int MIN_GZIP_BYTES = 512;
 
     private final HostConfig config;
     private final Clock clock;
@@ -92,18 +99,26 @@ public final class HostStub implements AutoCloseable {
         router = new HostInteractionRouter(jdbc, config.agents(), id -> plugins.channel(id), events, contacts, clock);
 
         RouteTable routes = new RouteTable();
-        handler = new HostHandler(routes, new Authenticator(config.adminToken(), config.agents()),
-                config.dataDir().resolve("tmp"));
+        handler = new HostHandler(routes, new Authenticator(config.adminToken(), config.agents(), clock),
+                config.dataDir().resolve("tmp"), config.trustedProxyHeader());
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("host-http");
         server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
+        // Jetty refuses what it cannot read unambiguously (400, before any handler): encoded '/', '\', '%'
+        // or control characters, dot segments hidden by encoding or ';', empty segments ('//'), a path
+        // above the root, bad framing. A plain path that matches nothing, also one with '.' or '..'
+        // segments (never resolved), is 404.
+        http.setUriCompliance(UriCompliance.RFC3986);
+        http.setHttpCompliance(HttpCompliance.RFC9110);
+        http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(config.port());
         connector.setIdleTimeout(60_000);
         server.addConnector(connector);
-        server.setHandler(handler);
+        server.setErrorHandler(new JsonErrorHandler());
+        server.setHandler(compressing(handler));
         server.setStopTimeout(2_000);
         server.start();
         baseUrl = URI.create(config.publicUrl().orElse("http://localhost:" + connector.getLocalPort()));
@@ -123,15 +138,27 @@ public final class HostStub implements AutoCloseable {
         own.addAll(new AdminEndpoints(plugins, settings, contacts, mail).routes());
         agentEvents = new AgentEventLog(jdbc, events, clock);
         events.recorder(agentEvents);
-        own.addAll(new AgentEndpoints(router, plugins, contacts, agentEvents).routes());
+        own.addAll(new AgentEndpoints(router, plugins, contacts, agentEvents, config.dispositions()).routes());
         routes.mount("host", "", own);
         plugins.loadAndStartAll();
         DemoSite demo = new DemoSite(URI.create("http://127.0.0.1:" + connector.getLocalPort()), baseUrl,
                 config.adminToken());
-        handler.demoSnippet(demo::snippet);
+        handler.demoSnippet(demo::snippet, baseUrl);
         if (config.demo()) {
             demo.seed();
         }
+    }
+
+    /**
+     * Gzip for answers of at least {@link #MIN_GZIP_BYTES} when the client accepts it; never an
+     * event stream (each event must leave at once). Request bodies are not inflated.
+     */
+    private static GzipHandler compressing(HostHandler handler) {
+        GzipHandler gzip = new GzipHandler(handler);
+        gzip.setMinGzipSize(MIN_GZIP_BYTES);
+        gzip.addExcludedMimeTypes("text/event-stream");
+        gzip.setInflateBufferSize(-1);
+        return gzip;
     }
 
     public HostConfig config() {

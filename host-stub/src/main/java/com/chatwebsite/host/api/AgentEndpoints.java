@@ -20,23 +20,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The agent API: availability, the offered and held chats, and actions on them through their channel. */
 public final class AgentEndpoints {
 
     private static final long MESSAGE_BODY_LIMIT = 64 * 1024;
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,18}");
 
     private final HostInteractionRouter router;
     private final PluginHost plugins;
     private final ContactManager contacts;
     private final AgentEventLog events;
+    private final List<String> dispositions;
 
+    /**
+     * The agent routes.
+     *
+     * @param dispositions what an agent may close a chat with ({@code HOST_DISPOSITIONS})
+     */
     public AgentEndpoints(HostInteractionRouter router, PluginHost plugins, ContactManager contacts,
-            AgentEventLog events) {
+            AgentEventLog events, List<String> dispositions) {
         this.router = router;
         this.plugins = plugins;
         this.contacts = contacts;
         this.events = events;
+        this.dispositions = List.copyOf(dispositions);
     }
 
     public List<WebRoute> routes() {
@@ -44,8 +53,7 @@ public final class AgentEndpoints {
                 WebRoute.of("GET", "/api/agent/status", RouteAccess.AGENT, this::getStatus),
                 WebRoute.of("PUT", "/api/agent/status", RouteAccess.AGENT, this::putStatus),
                 WebRoute.of("GET", "/api/agent/interactions", RouteAccess.AGENT, this::list),
-                WebRoute.of("GET", "/api/agent/events", RouteAccess.AGENT, r -> WebResponse.eventStream(
-                        stream -> events.open(agent(r), stream, r.header("Last-Event-ID").or(() -> r.query("lastEventId"))))),
+                WebRoute.of("GET", "/api/agent/events", RouteAccess.AGENT, this::events),
                 WebRoute.of("POST", "/api/agent/interactions/{id}/accept", RouteAccess.AGENT, this::accept),
                 WebRoute.of("GET", "/api/agent/interactions/{id}/messages", RouteAccess.AGENT, this::messages),
                 new WebRoute("POST", "/api/agent/interactions/{id}/messages", RouteAccess.AGENT, MESSAGE_BODY_LIMIT,
@@ -59,7 +67,25 @@ public final class AgentEndpoints {
     }
 
     private WebResponse getStatus(WebRequest request) {
-        return HostJson.response(200, Map.of("agent", agent(request), "available", router.isAvailable(agent(request))));
+        return HostJson.response(200, Map.of("agent", agent(request), "available", router.isAvailable(agent(request)),
+                "dispositions", dispositions));
+    }
+
+    private WebResponse events(WebRequest request) {
+        Optional<String> lastEventId = lastEventId(request);
+        String agent = agent(request);
+        return WebResponse.eventStream(stream -> events.open(agent, stream, lastEventId));
+    }
+
+    /** The stream's resume point: absent or blank for the start, else a whole number >= 0. */
+    private static Optional<String> lastEventId(WebRequest request) {
+        Optional<String> raw = request.header("Last-Event-ID").or(() -> request.query("lastEventId"))
+                .map(String::strip).filter(v -> !v.isEmpty());
+        if (raw.isPresent() && !WHOLE_NUMBER.matcher(raw.get()).matches()) {
+            throw new HttpError(400, "validation_failed", "Last-Event-ID must be a sequence number.",
+                    List.of(new FieldError("Last-Event-ID", "min", "Last-Event-ID must be a sequence number.")));
+        }
+        return raw;
     }
 
     private WebResponse putStatus(WebRequest request) {
@@ -111,23 +137,48 @@ public final class AgentEndpoints {
 
     private WebResponse close(WebRequest request) {
         String id = request.pathParam("id");
-        String disposition = "Solved";
-        if (request.header("Content-Length").map(v -> !v.equals("0")).orElse(false)) {
-            Object given = HostJson.readObject(request).get("disposition");
-            if (given != null && !(given instanceof String)) {
-                throw new HttpError(400, "invalid_disposition", "disposition must be a string.",
-                        List.of(new FieldError("disposition", "string", "disposition must be a string.")));
-            }
-            if (given != null) {
-                disposition = ((String) given).strip();
-            }
-        }
-        if (disposition.isEmpty() || disposition.length() > 64) {
-            throw new HttpError(400, "invalid_disposition", "disposition must be 1 to 64 characters.",
-                    List.of(new FieldError("disposition", "length", "disposition must be 1 to 64 characters.")));
-        }
+        String disposition = hasBody(request) ? disposition(HostJson.readObject(request)) : dispositions.get(0);
         channelFor(agent(request), id, true).close(id, ref(request), disposition);
         return HostJson.response(200, Map.of("id", id, "state", "closed", "disposition", disposition));
+    }
+
+    private static boolean hasBody(WebRequest request) {
+        return request.header("Transfer-Encoding").isPresent()
+                || request.header("Content-Length").map(v -> !v.equals("0")).orElse(false);
+    }
+
+    /** The body's disposition: omitted means the first configured one; else one of them, as given. */
+    private String disposition(Map<String, Object> body) {
+        if (!body.containsKey("disposition")) {
+            return dispositions.get(0);
+        }
+        if (!(body.get("disposition") instanceof String given)) {
+            throw invalidDisposition("string", "disposition must be a string"
+                    + (body.get("disposition") == null ? ", not null." : "."));
+        }
+        if (given.codePoints().anyMatch(AgentEndpoints::hiddenOrControl)) {
+            throw invalidDisposition("plain_text",
+                    "disposition must not contain control or text-direction characters.");
+        }
+        String disposition = given.strip();
+        if (disposition.isEmpty() || disposition.length() > 64) {
+            throw invalidDisposition("length", "disposition must be 1 to 64 characters.");
+        }
+        if (!dispositions.contains(disposition)) {
+            throw invalidDisposition("one_of", "disposition must be one of " + String.join(", ", dispositions) + ".");
+        }
+        return disposition;
+    }
+
+    /** Control characters, and the bidi embeddings, overrides and isolates that can disguise text. */
+    private static boolean hiddenOrControl(int c) {
+        return Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+                || c == 0x200E || c == 0x200F || c == 0x061C;
+    }
+
+    private static HttpError invalidDisposition(String rule, String message) {
+        return new HttpError(400, "invalid_disposition", message,
+                List.of(new FieldError("disposition", rule, message)));
     }
 
     private WebResponse video(WebRequest request) {

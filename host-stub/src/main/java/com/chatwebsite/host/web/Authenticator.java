@@ -6,20 +6,36 @@ import com.chatwebsite.host.routing.Agent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Checks bearer tokens in constant time: the admin's and the agents'. */
+/**
+ * Checks bearer tokens in constant time: the admin's and the agents'. An address that sent too
+ * many wrong tokens is refused for a while, whatever token it sends.
+ */
 public final class Authenticator {
 
     private final byte[] adminDigest;
     private final List<Agent> agents;
     private final List<byte[]> agentDigests;
+    private final FailedTokenAttempts failures;
 
     public Authenticator(String adminToken, List<Agent> agents) {
+        this(adminToken, agents, Clock.systemUTC());
+    }
+
+    /**
+     * The authenticator.
+     *
+     * @param clock the time that failed attempts are counted in
+     */
+    public Authenticator(String adminToken, List<Agent> agents, Clock clock) {
         this.adminDigest = digest(adminToken);
         this.agents = List.copyOf(agents);
         this.agentDigests = agents.stream().map(a -> digest(a.token())).toList();
+        this.failures = new FailedTokenAttempts(clock);
     }
 
     /**
@@ -27,12 +43,20 @@ public final class Authenticator {
      *
      * @param access what the route needs
      * @param authorization the {@code Authorization} header
+     * @param clientAddress where the request comes from, to count wrong tokens by
      * @return the caller, or empty on a public route
-     * @throws HttpError 401 without a bearer token, 403 with one that does not grant the access
+     * @throws HttpError 401 without a bearer token, 403 with one that does not grant the access,
+     *     429 while the address is refused for too many wrong tokens
      */
-    public Optional<Caller> authenticate(RouteAccess access, Optional<String> authorization) {
+    public Optional<Caller> authenticate(RouteAccess access, Optional<String> authorization, String clientAddress) {
         if (access == RouteAccess.PUBLIC) {
             return Optional.empty();
+        }
+        Optional<Duration> wait = failures.blocked(clientAddress);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            throw new HttpError(429, "rate_limited", "Too many wrong tokens from this address; retry in " + seconds
+                    + " seconds.").withHeader("Retry-After", Long.toString(seconds));
         }
         String token = authorization
                 .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
@@ -56,6 +80,7 @@ public final class Authenticator {
                 return Optional.of(new Caller(RouteAccess.AGENT, found.name()));
             }
         }
+        failures.failed(clientAddress);
         throw new HttpError(403, "forbidden", "The token does not grant " + access.name().toLowerCase() + " access.");
     }
 

@@ -8,8 +8,7 @@ import com.chatwebsite.api.web.PayloadTooLargeException;
 import com.chatwebsite.api.web.WebResponse;
 import com.chatwebsite.host.health.DatabaseFailures;
 import com.chatwebsite.host.health.ThrottledLog;
-import java.io.IOException;
-import java.io.InputStream;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -21,6 +20,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -36,7 +38,7 @@ public final class HostHandler extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(HostHandler.class);
 
-    private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+    private static final int MAX_ADDRESS_LENGTH = 100;
     private static final int RETRY_AFTER_DATABASE_SECONDS = 5;
     private static final int RETRY_AFTER_STARTING_SECONDS = 2;
     private static final int RETRY_AFTER_PLUGIN_SECONDS = 10;
@@ -46,13 +48,35 @@ public final class HostHandler extends Handler.Abstract {
     private final EventStreams streams = new EventStreams();
     private final StaticPages pages = new StaticPages();
     private final Path partsDir;
+    private final Optional<String> trustedProxyHeader;
     private final ThrottledLog outages = new ThrottledLog(LOG, Duration.ofSeconds(30));
     private volatile Function<String, PluginAvailability> availability = id -> PluginAvailability.STARTING;
 
     public HostHandler(RouteTable routes, Authenticator authenticator, Path partsDir) {
+        this(routes, authenticator, partsDir, Optional.empty());
+    }
+
+    /**
+     * The handler.
+     *
+     * @param trustedProxyHeader the header a trusted proxy puts the client address in (its first
+     *     address counts); empty to use the socket's address
+     */
+    public HostHandler(RouteTable routes, Authenticator authenticator, Path partsDir,
+            Optional<String> trustedProxyHeader) {
         this.routes = routes;
         this.authenticator = authenticator;
         this.partsDir = partsDir;
+        this.trustedProxyHeader = trustedProxyHeader;
+    }
+
+    /** The client's address: the socket's, or the first one in the trusted proxy's header. */
+    private String clientAddress(Request request) {
+        return trustedProxyHeader
+                .map(name -> request.getHeaders().get(name))
+                .map(value -> value.split(",", 2)[0].strip())
+                .filter(first -> !first.isEmpty() && first.length() <= MAX_ADDRESS_LENGTH)
+                .orElseGet(() -> Request.getRemoteAddr(request));
     }
 
     @Override
@@ -64,29 +88,51 @@ public final class HostHandler extends Handler.Abstract {
             answer = dispatch(request, owner);
             streamHandler = answer.stream();
         } catch (HttpError e) {
-            answer = HostJson.error(e.status(), e.code(), e.getMessage(), e.fields());
+            answer = HostJson.error(e.status(), e.code(), e.getMessage(), e.fields()).withHeaders(e.headers());
         } catch (PayloadTooLargeException e) {
-            answer = HostJson.error(413, "payload_too_large", "The request body is larger than this route accepts.",
-                    List.of());
+            answer = tooLarge(e.limit());
         } catch (InteractionException e) {
             answer = e.code().equals(HostInteractionRouter.CHANNEL_UNAVAILABLE)
                     ? HostJson.error(503, "plugin_unavailable", e.getMessage(), List.of()).withHeader("Retry-After", "2")
                     : HostJson.error(e.reason().httpStatus(), e.code(), e.getMessage(), List.of());
         } catch (Exception e) {
-            answer = failure(request, e);
+            answer = badMessage(e).orElseGet(() -> failure(request, e));
         }
-        if (streamHandler.isEmpty()) {
-            drain(request); // an unread body would make Jetty drop the connection under the client
-        }
+        // A refused body is not read any further; any other unread rest is dropped only if it has already arrived.
+        boolean refusedBody = answer.status() == 413;
+        boolean keepAlive = !refusedBody && (streamHandler.isPresent() || BodyRest.discardArrived(request));
         response.setStatus(answer.status());
-        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        SecurityHeaders.apply(response.getHeaders());
         answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+        if (!keepAlive) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         if (streamHandler.isPresent()) {
             openStream(request, response, callback, streamHandler.get(), owner[0]);
         } else {
             response.write(true, ByteBuffer.wrap(answer.body()), callback);
         }
         return true;
+    }
+
+    private static WebResponse tooLarge(long limit) {
+        return HostJson.error(413, "payload_too_large", "The request body is larger than this route accepts ("
+                + limit + " bytes).", List.of());
+    }
+
+    /**
+     * Jetty's 4xx for what it found wrong while a handler read the request (a bad chunk, a body
+     * that ended early, a malformed query), as our error.
+     */
+    private static Optional<WebResponse> badMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                return Optional.of(HostJson.error(http.getCode(), JsonErrorHandler.code(http.getCode()),
+                        "The request could not be read: it is malformed or ended early.", List.of())
+                        .withHeader("Connection", "close"));
+            }
+        }
+        return Optional.empty();
     }
 
     private WebResponse failure(Request request, Exception e) {
@@ -156,11 +202,14 @@ public final class HostHandler extends Handler.Abstract {
         String rawPath = request.getHttpURI().getPath();
         List<String> segments = decode(rawPath == null || rawPath.isEmpty() ? "/" : rawPath);
         String method = request.getMethod();
-        if (method.equals("GET")) {
+        if (method.equals("GET") || method.equals("HEAD")) {
             Optional<WebResponse> page = pages.serve(segments);
             if (page.isPresent()) {
                 return page.get();
             }
+        } else if (pages.exists(segments)) {
+            return HostJson.error(405, "method_not_allowed", method + " is not allowed here.", List.of())
+                    .withHeader("Allow", StaticPages.ALLOWED);
         }
         RouteTable.Match match = routes.find(method, segments);
         if (match.entry().isEmpty()) {
@@ -177,15 +226,15 @@ public final class HostHandler extends Handler.Abstract {
         RouteTable.Entry entry = match.entry().get();
         owner[0] = entry.owner();
         Optional<Caller> caller = authenticator.authenticate(entry.route().access(),
-                Optional.ofNullable(request.getHeaders().get("Authorization")));
-        long declared = request.getLength();
-        if (declared > entry.route().maxBodyBytes()) {
-            throw new PayloadTooLargeException(entry.route().maxBodyBytes());
+                Optional.ofNullable(request.getHeaders().get("Authorization")), clientAddress(request));
+        if (request.getLength() > entry.route().maxBodyBytes()) {
+            return tooLarge(entry.route().maxBodyBytes()); // declared too large: answered before reading a byte
         }
         int prefixSegments = entry.prefix().isEmpty() ? 0 : RouteTable.split(entry.prefix()).size();
         String pluginPath = "/" + String.join("/", segments.subList(prefixSegments, segments.size()));
         JettyWebRequest webRequest = new JettyWebRequest(request, pluginPath, match.pathParams(), caller,
                 entry.route().maxBodyBytes(), partsDir);
+        webRequest.queryParams(); // a malformed query is the host's 400, before any route sees it
         try {
             return entry.route().handler().handle(webRequest);
         } finally {
@@ -193,27 +242,15 @@ public final class HostHandler extends Handler.Abstract {
         }
     }
 
-    /**
-     * Reads and drops what is left of a refused body (up to {@link #DRAIN_LIMIT}), so the client
-     * reads the 413 instead of a reset connection; beyond that Jetty closes the connection.
-     */
-    private static void drain(Request request) {
-        byte[] buffer = new byte[16 * 1024];
-        long total = 0;
-        try (InputStream in = Request.asInputStream(request)) {
-            int n;
-            while (total < DRAIN_LIMIT && (n = in.read(buffer)) > 0) {
-                total += n;
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // the client went away; nothing to answer
-        }
-    }
-
     private static List<String> decode(String rawPath) {
         List<String> out = new ArrayList<>();
         for (String segment : RouteTable.split(rawPath)) {
-            String decoded = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+            String decoded;
+            try {
+                decoded = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw HttpError.badRequest("bad_uri", "The path has a malformed %-escape.");
+            }
             if (decoded.equals(".") || decoded.equals("..")) {
                 throw HttpError.notFound("No route for " + rawPath + ".");
             }
@@ -223,12 +260,13 @@ public final class HostHandler extends Handler.Abstract {
     }
 
     /**
-     * Sets where {@code /demo/} gets its chat snippet.
+     * Sets where {@code /demo/} gets its chat snippet and where that snippet loads the widget from.
      *
      * @param source the snippet, if there is a website
+     * @param widgetBase the host's public URL
      */
-    public void demoSnippet(java.util.function.Supplier<java.util.Optional<String>> source) {
-        pages.demoSnippet(source);
+    public void demoSnippet(Supplier<Optional<String>> source, URI widgetBase) {
+        pages.demoSnippet(source, widgetBase);
     }
 
     /**

@@ -4,8 +4,9 @@ import com.chatwebsite.api.settings.FieldError;
 import com.chatwebsite.api.web.PayloadTooLargeException;
 import com.chatwebsite.api.web.WebRequest;
 import com.chatwebsite.api.web.WebResponse;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,7 +19,22 @@ import java.util.Map;
 /** JSON for the host's endpoints: reading bodies with clear 400s, writing responses and errors. */
 public final class HostJson {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper()
+    static final int MAX_DEPTH = 64;
+    static final int MAX_NUMBER_LENGTH = 100;
+    static final int MAX_STRING_LENGTH = 1024 * 1024;
+    static final int MAX_NAME_LENGTH = 1024;
+
+    /** Bodies are also bounded by their route's size limit. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxNumberLength(MAX_NUMBER_LENGTH)
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .maxNameLength(MAX_NAME_LENGTH)
+                    .build())
+            .build();
+
+    public static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
             .findAndRegisterModules()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -27,11 +43,13 @@ public final class HostJson {
     }
 
     /**
-     * Reads the body as a JSON object.
+     * Reads the body as a JSON object: no duplicate keys, no unpaired UTF-16 surrogates, at most
+     * {@value #MAX_DEPTH} levels deep, numbers up to {@value #MAX_NUMBER_LENGTH} digits, strings up
+     * to 1 MiB.
      *
      * @param request the request
-     * @return the object's members
-     * @throws HttpError 400 naming the problem if the body is not a JSON object
+     * @return the object's members (objects as maps, arrays as lists)
+     * @throws HttpError 400 naming the problem and where it is; 413 over the route's limit
      */
     public static Map<String, Object> readObject(WebRequest request) {
         byte[] body;
@@ -40,24 +58,23 @@ public final class HostJson {
         } catch (PayloadTooLargeException e) {
             throw new HttpError(413, "payload_too_large", "The request body is larger than " + e.limit() + " bytes.");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw HttpError.badRequest("unreadable_body", "The request body could not be read to its end.");
         }
+        return parseObject(body);
+    }
+
+    /**
+     * Parses a body as {@link #readObject} does.
+     *
+     * @param body the bytes
+     * @return the object's members
+     * @throws HttpError 400 naming the problem
+     */
+    static Map<String, Object> parseObject(byte[] body) {
         if (body.length == 0) {
             throw HttpError.badRequest("empty_body", "The request needs a JSON object body.");
         }
-        try {
-            Object value = MAPPER.readValue(body, Object.class);
-            if (!(value instanceof Map)) {
-                throw HttpError.badRequest("malformed_json", "The body must be a JSON object.");
-            }
-            return MAPPER.convertValue(value, new TypeReference<Map<String, Object>>() { });
-        } catch (JsonProcessingException e) {
-            throw HttpError.badRequest("malformed_json", "Malformed JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-                    + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonBody.object(FACTORY, body);
     }
 
     /**

@@ -81,7 +81,13 @@ final class JettyWebRequest implements WebRequest {
     public Map<String, List<String>> queryParams() {
         if (query == null) {
             Map<String, List<String>> out = new LinkedHashMap<>();
-            Fields fields = Request.extractQueryParameters(request);
+            Fields fields;
+            try {
+                fields = Request.extractQueryParameters(request);
+            } catch (IllegalArgumentException e) {
+                throw HttpError.badRequest("bad_query", "The query string is malformed (a bad %-escape or "
+                        + "not UTF-8).");
+            }
             for (Fields.Field f : fields) {
                 out.put(f.getName(), List.copyOf(f.getValues()));
             }
