@@ -118,6 +118,9 @@ public final class AgentEndpoints {
         return HostJson.response(200, messages.stream().map(m -> messageJson(id, m)).toList());
     }
 
+    /** The longest idempotency key, as the chat channel takes it. */
+    private static final int MAX_CLIENT_MESSAGE_ID = 100;
+
     private WebResponse post(WebRequest request) {
         String id = request.pathParam("id");
         Map<String, Object> body = HostJson.readObject(request);
@@ -129,6 +132,10 @@ public final class AgentEndpoints {
         if (cid != null && !(cid instanceof String)) {
             throw new HttpError(400, "invalid_message", "clientMessageId must be a string.",
                     List.of(new FieldError("clientMessageId", "string", "clientMessageId must be a string.")));
+        }
+        if (cid instanceof String c && (c.isBlank() || c.length() > MAX_CLIENT_MESSAGE_ID)) {
+            String why = "clientMessageId must be 1 to " + MAX_CLIENT_MESSAGE_ID + " characters.";
+            throw new HttpError(400, "invalid_message", why, List.of(new FieldError("clientMessageId", "length", why)));
         }
         ChatMessage m = channelFor(agent(request), id, true)
                 .postMessage(id, ref(request), text, Optional.ofNullable((String) cid));

@@ -59,8 +59,8 @@ public final class HostHandler extends Handler.Abstract {
     /**
      * The handler.
      *
-     * @param trustedProxyHeader the header a trusted proxy puts the client address in (its first
-     *     address counts); empty to use the socket's address
+     * @param trustedProxyHeader the header a trusted proxy puts the client address in (its last
+     *     address counts: the one the proxy itself added); empty to use the socket's address
      */
     public HostHandler(RouteTable routes, Authenticator authenticator, Path partsDir,
             Optional<String> trustedProxyHeader) {
@@ -70,11 +70,14 @@ public final class HostHandler extends Handler.Abstract {
         this.trustedProxyHeader = trustedProxyHeader;
     }
 
-    /** The client's address: the socket's, or the first one in the trusted proxy's header. */
+    /**
+     * The client's address: the socket's, or the last one in the trusted proxy's header (earlier
+     * entries come from the client and can be forged), as the plugin's limits count it.
+     */
     private String clientAddress(Request request) {
         return trustedProxyHeader
                 .map(name -> request.getHeaders().get(name))
-                .map(value -> value.split(",", 2)[0].strip())
+                .map(value -> value.substring(value.lastIndexOf(',') + 1).strip())
                 .filter(first -> !first.isEmpty() && first.length() <= MAX_ADDRESS_LENGTH)
                 .orElseGet(() -> Request.getRemoteAddr(request));
     }

@@ -55,7 +55,7 @@ final class JsonBody {
             }
             return out;
         } catch (StreamConstraintsException e) {
-            throw HttpError.badRequest("malformed_json", "The JSON" + at(e.getLocation()) + " " + limit(e) + ".");
+            throw HttpError.badRequest("json_limit", "The JSON" + at(e.getLocation()) + " " + limit(e) + ".");
         } catch (JsonProcessingException e) {
             throw HttpError.badRequest("malformed_json", "Malformed JSON" + at(e.getLocation()) + ": "
                     + problem(e) + ".");
@@ -77,7 +77,7 @@ final class JsonBody {
                     String memberPath = path.isEmpty() ? name : path + "." + name;
                     text(name, memberPath, "key");
                     if (members.containsKey(name)) {
-                        throw refused(memberPath, "duplicate_key", memberPath + " appears twice in one object.");
+                        throw refused(memberPath, "duplicate", memberPath + " appears twice in one object.");
                     }
                     parser.nextToken();
                     members.put(name, value(memberPath));
@@ -120,7 +120,7 @@ final class JsonBody {
             if (pair) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw refused(path, "unpaired_surrogate", "The " + what + " of " + (path.isEmpty() ? "the body" : path)
+                throw refused(path, "unicode", "The " + what + " of " + (path.isEmpty() ? "the body" : path)
                         + " has half of a UTF-16 surrogate pair at character " + i + "; send whole characters.");
             }
         }

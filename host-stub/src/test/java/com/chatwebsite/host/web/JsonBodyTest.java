@@ -40,14 +40,14 @@ class JsonBodyTest {
     void aDuplicateKeyIsRefusedNamingIt() {
         HttpError e = refused("{\"fields\":{\"email\":\"a@x\",\"email\":\"b@x\"}}");
         assertEquals("fields.email", e.fields().get(0).field());
-        assertEquals("duplicate_key", e.fields().get(0).rule());
+        assertEquals("duplicate", e.fields().get(0).rule());
     }
 
     @Test
     void anUnpairedSurrogateIsRefusedInAValueOrAKey() {
         HttpError value = refused("{\"text\":\"a\\ud800b\"}");
         assertEquals("text", value.fields().get(0).field());
-        assertEquals("unpaired_surrogate", value.fields().get(0).rule());
+        assertEquals("unicode", value.fields().get(0).rule());
         HttpError lowAlone = refused("{\"list\":[\"ok\",\"\\udc00\"]}");
         assertEquals("list[1]", lowAlone.fields().get(0).field());
         HttpError key = refused("{\"\\ud83d\":1}");
@@ -75,6 +75,7 @@ class JsonBodyTest {
     void aStringLongerThanTheLimitIsRefused() {
         HttpError e = refused("{\"s\":\"" + "x".repeat(HostJson.MAX_STRING_LENGTH + 1) + "\"}");
         assertTrue(e.getMessage().contains("string longer than"), e.getMessage());
+        assertEquals("json_limit", e.code(), "the same code as the plugin's routes");
     }
 
     @Test
