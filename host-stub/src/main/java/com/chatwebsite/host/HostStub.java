@@ -56,6 +56,7 @@ public final class HostStub implements AutoCloseable {
     private HostInteractionRouter router;
     private AgentEventLog agentEvents;
     private PluginHost plugins;
+    private final RouteTable routes = new RouteTable();
     private HostServices services;
     private HostHandler handler;
     private Server server;
@@ -98,7 +99,6 @@ public final class HostStub implements AutoCloseable {
         settings = new JdbcHostSettings(jdbc, events, clock);
         router = new HostInteractionRouter(jdbc, config.agents(), id -> plugins.channel(id), events, contacts, clock);
 
-        RouteTable routes = new RouteTable();
         handler = new HostHandler(routes, new Authenticator(config.adminToken(), config.agents(), clock),
                 config.dataDir().resolve("tmp"), config.trustedProxyHeader());
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
@@ -172,6 +172,11 @@ public final class HostStub implements AutoCloseable {
 
     public PluginHost plugins() {
         return plugins;
+    }
+
+    /** The mounted routes, the host's own and each started plugin's; for tests that walk them all. */
+    public RouteTable routes() {
+        return routes;
     }
 
     public HostServices services() {
