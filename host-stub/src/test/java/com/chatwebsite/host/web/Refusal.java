@@ -18,34 +18,27 @@ import java.util.TreeSet;
  * @param field a field the error's {@code fields} must name (itself, or an entry or member of it such
  *     as {@code origins[0]}), or null
  * @param allow methods the {@code Allow} header must list (for 405), or empty
- * @param pending which of issue 12's branches this expectation waits for, or null when main should
- *     already meet it
  */
-record Refusal(int status, String field, Set<String> allow, String pending) {
+record Refusal(int status, String field, Set<String> allow) {
 
     /** Words that give away the server's libraries or types. */
     static final List<String> LEAKS = List.of("com.fasterxml", "Jackson", "JsonNode", "java.lang", "JsonReadFeature",
             "Exception", "StreamReadConstraints", "org.eclipse.jetty");
 
     static Refusal any4xx() {
-        return new Refusal(0, null, Set.of(), null);
+        return new Refusal(0, null, Set.of());
     }
 
     static Refusal status(int status) {
-        return new Refusal(status, null, Set.of(), null);
+        return new Refusal(status, null, Set.of());
     }
 
     Refusal naming(String fieldName) {
-        return new Refusal(status, fieldName, allow, pending);
+        return new Refusal(status, fieldName, allow);
     }
 
     Refusal allowing(Set<String> methods) {
-        return new Refusal(status, field, Set.copyOf(methods), pending);
-    }
-
-    /** Marks the expectation as waiting for a fix in flight on another branch of issue 12. */
-    Refusal pending(String branch) {
-        return new Refusal(status, field, allow, branch);
+        return new Refusal(status, field, Set.copyOf(methods));
     }
 
     String describe() {
