@@ -182,6 +182,43 @@ class PluginFailureTest {
         }
     }
 
+    @Test
+    void aNewVersionThatFailsToStartGivesWayToThePreviousOne() throws Exception {
+        try (HostStub host = TestHost.start(dir)) {
+            Http http = new Http(host.baseUrl());
+            PluginApi api = new PluginApi(host);
+            String running = api.plugin("chat-website").get("version").asText();
+            TestPlugins.Source broken = new TestPlugins.Source("chat-website", "brokenchat.P").version("9.0.0")
+                    .java("brokenchat.P", """
+                            package brokenchat;
+                            public class P extends org.pf4j.Plugin {
+                                public P() { }
+                                @Override public void start() { throw new LinkageError("built for another host"); }
+                            }
+                            """);
+
+            Http.Reply upload = api.upload(TestPlugins.compile(broken, dir, dir.resolve("upload.jar")), true);
+            assertEquals(409, upload.status(), upload.body());
+            assertEquals("plugin_failed", upload.json().get("error").asText());
+            assertTrue(upload.json().get("message").asText().contains(running + " runs again"), upload.body());
+            assertEquals(running, upload.json().get("plugin").get("version").asText());
+            assertEquals("STARTED", upload.json().get("plugin").get("state").asText());
+            assertFalse(Files.exists(host.config().pluginsDir().resolve("chat-website-9.0.0.jar")), "removed again");
+            assertEquals(200, http.get("/plugins/chat-website/api/settings-schema", TestHost.ADMIN_TOKEN).status());
+
+            TestPlugins.compile(broken, dir, host.config().pluginsDir().resolve("chat-website-9.0.0.jar"));
+            Http.Reply reload = api.act("chat-website", "reload");
+            assertEquals(409, reload.status(), reload.body());
+            assertEquals(running, reload.json().get("plugin").get("version").asText());
+            assertEquals("STARTED", api.plugin("chat-website").get("state").asText());
+            JsonNode refused = api.file("chat-website-9.0.0.jar").orElseThrow();
+            assertEquals("REFUSED", refused.get("state").asText());
+            assertTrue(refused.get("error").asText().contains("java.lang.LinkageError: built for another host"),
+                    refused.toString());
+            assertEquals(200, http.get("/plugins/chat-website/api/settings-schema", TestHost.ADMIN_TOKEN).status());
+        }
+    }
+
     private static JsonNode entry(JsonNode health, String id) {
         for (JsonNode p : health.get("plugins")) {
             if (id.equals(p.get("id").asText())) {
