@@ -1,4 +1,4 @@
-/* The admin page: websites (settings rendered from the plugin's schema), snippet, form builder, preview. */
+/* The admin page: websites (settings rendered from the plugin's schema), snippet, form builder, preview; plugins. */
 (function () {
   'use strict';
   const { el, render, getPath } = window.SchemaForm;
@@ -42,10 +42,11 @@
 
   async function api(method, path, body) {
     const headers = { Authorization: 'Bearer ' + token };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const form = typeof FormData !== 'undefined' && body instanceof FormData;
+    if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
     let res;
     try {
-      res = await fetch(path, { method, headers, cache: 'no-store', body: body === undefined ? undefined : JSON.stringify(body) });
+      res = await fetch(path, { method, headers, cache: 'no-store', body: body === undefined ? undefined : form ? body : JSON.stringify(body) });
     } catch (e) {
       throw new ApiError(0, null);
     }
@@ -85,8 +86,9 @@
     token = value.trim();
     showError('');
     if (!token) { showError('Enter the admin token.'); $('token').focus(); return; }
+    let plugins;
     try {
-      schema = await api('GET', API + '/settings-schema');
+      plugins = await api('GET', '/api/plugins'); // the host's own: answers also while the plugin is down
     } catch (e) {
       if (e.status !== 401) showError(e.message);
       return;
@@ -94,6 +96,25 @@
     sessionStorage.setItem(TOKEN_KEY, token);
     $('login-form').hidden = true;
     $('signed-in').hidden = false;
+    $('plugins-section').hidden = false;
+    $('plugins-nav').hidden = false;
+    renderPlugins(plugins);
+    await openWebsites();
+  }
+
+  /* The websites part needs the chat-website plugin running; without it only the plugins are shown. */
+  async function openWebsites() {
+    try {
+      schema = await api('GET', API + '/settings-schema');
+    } catch (e) {
+      schema = null;
+      $('websites-nav').hidden = true;
+      $('empty').hidden = false;
+      $('empty').textContent = e.status === 503
+        ? 'The chat website plugin is not running: start or reload it under Plugins below.'
+        : e.message;
+      return;
+    }
     $('websites-nav').hidden = false;
     $('empty').textContent = 'Select a website, or create a new one.';
     const kinds = (schema.forms && schema.forms.kinds) || ['online', 'offline'];
@@ -109,7 +130,7 @@
     $('login-form').hidden = false;
     $('signed-in').hidden = true;
     $('websites-nav').hidden = true;
-    ['website-section', 'snippet-section', 'forms-section'].forEach(id => { $(id).hidden = true; });
+    ['website-section', 'snippet-section', 'forms-section', 'plugins-section', 'plugins-nav'].forEach(id => { $(id).hidden = true; });
     $('empty').hidden = false;
     $('empty').textContent = 'Sign in with the admin token to manage websites.';
     $('token').value = '';
@@ -213,6 +234,100 @@
     $('empty').hidden = false;
     $('empty').textContent = 'Deleted “' + name + '”. Select a website, or create a new one.';
     $('new-website').focus();
+  }
+
+  /* ---------- plugins ---------- */
+
+  const ACTIONS = {
+    STARTED: ['stop', 'reload'],
+    STARTING: [],
+    STOPPING: [],
+    STOPPED: ['start', 'reload'],
+    FAILED: ['start', 'reload'],
+    RESOLVED: ['start', 'reload'],
+    DISABLED: ['start'],
+    REFUSED: []
+  };
+  const ACTION_LABELS = { stop: 'Stop', start: 'Start', reload: 'Reload' };
+
+  function pluginError(message) {
+    const box = $('plugins-errors');
+    box.replaceChildren();
+    if (message) box.append(el('p', {}, message));
+  }
+
+  async function loadPlugins() {
+    try {
+      renderPlugins(await api('GET', '/api/plugins'));
+    } catch (e) {
+      pluginError(e.message);
+    }
+  }
+
+  function renderPlugins(list) {
+    const rows = [];
+    for (const p of list) {
+      const name = p.id || '(no plugin id)';
+      const buttons = (p.id ? ACTIONS[p.state] || [] : []).map(action => el('button', {
+        type: 'button',
+        className: action === 'stop' ? 'secondary small' : 'small',
+        dataset: { plugin: p.id, action },
+        attrs: { 'aria-label': ACTION_LABELS[action] + ' ' + name },
+        onclick: () => pluginAction(p.id, action)
+      }, ACTION_LABELS[action]));
+      rows.push(el('tr', { dataset: { plugin: p.id || '', file: p.file || '' } },
+        el('th', { scope: 'row' }, name),
+        el('td', {}, p.version || '—'),
+        el('td', {}, el('span', { className: 'state state-' + p.state }, p.state)),
+        el('td', {}, el('code', {}, p.file || '')),
+        el('td', {}, el('div', { className: 'plugin-actions' }, buttons))));
+      if (p.error) rows.push(el('tr', { className: 'plugin-error-row' }, el('td', { className: 'plugin-error', colSpan: 5 }, p.error)));
+    }
+    if (!rows.length) rows.push(el('tr', {}, el('td', { colSpan: 5, className: 'muted' }, 'No plugin in the plugins folder.')));
+    $('plugins').replaceChildren(...rows);
+    const running = list.filter(p => p.state === 'STARTED').length;
+    const troubled = list.filter(p => p.state === 'FAILED' || p.state === 'REFUSED').length;
+    $('plugins-summary').textContent = '(' + running + ' running' + (troubled ? ', ' + troubled + ' failed or refused' : '') + ')';
+  }
+
+  async function pluginAction(id, action) {
+    pluginError('');
+    flash('plugins-status', ACTION_LABELS[action] + ' ' + id + '…');
+    $('plugins').querySelectorAll('button').forEach(b => { b.disabled = true; });
+    let done = null;
+    try {
+      done = await api('POST', '/api/plugins/' + encodeURIComponent(id) + '/' + action);
+    } catch (e) {
+      pluginError(e.message);
+    }
+    await loadPlugins();
+    if (done) flash('plugins-status', id + ' ' + done.version + ': ' + done.state + '.');
+    else flash('plugins-status', '');
+    if (id === 'chat-website' && action !== 'stop' && !schema) await openWebsites();
+  }
+
+  async function uploadPlugin() {
+    pluginError('');
+    const input = $('plugin-file');
+    if (!input.files || !input.files.length) { pluginError('Choose a plugin jar first.'); input.focus(); return; }
+    const form = new FormData();
+    form.append('file', input.files[0]);
+    const replace = $('plugin-replace').checked;
+    $('upload-plugin').disabled = true;
+    flash('plugins-status', 'Uploading…');
+    try {
+      const p = await api('POST', '/api/plugins' + (replace ? '?replace=true' : ''), form);
+      flash('plugins-status', 'Installed ' + p.id + ' ' + p.version + ': ' + p.state + '.');
+      input.value = '';
+      $('plugin-replace').checked = false;
+    } catch (e) {
+      flash('plugins-status', '');
+      pluginError(e.message);
+    } finally {
+      $('upload-plugin').disabled = false;
+    }
+    await loadPlugins();
+    if (!schema) await openWebsites();
   }
 
   /* ---------- snippet ---------- */
@@ -506,6 +621,8 @@
       if (e.key === 'Escape') { closeEditor(); renderBuilder(); $('add-field').focus(); }
     });
     $('save-form').addEventListener('click', saveForm);
+    $('plugin-upload').addEventListener('submit', e => { e.preventDefault(); uploadPlugin(); });
+    $('refresh-plugins').addEventListener('click', () => { pluginError(''); loadPlugins(); });
 
     // A token in the fragment (#token=...) signs in at once, then leaves the address bar.
     const m = /(?:^#|&)token=([^&]*)/.exec(location.hash);

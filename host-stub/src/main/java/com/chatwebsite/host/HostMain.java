@@ -1,8 +1,8 @@
 package com.chatwebsite.host;
 
+import com.chatwebsite.host.plugins.PluginStatus;
 import com.chatwebsite.host.routing.Agent;
 import java.time.Clock;
-import org.pf4j.PluginWrapper;
 
 /** Runs the host-stub from the environment variables of the contract and prints where to go. */
 public final class HostMain {
@@ -45,11 +45,13 @@ public final class HostMain {
         out.append("  mail           ").append(c.smtp().map(s -> "SMTP " + s.host() + ":" + s.port())
                 .orElse(".eml files in " + c.dataDir().resolve("mail"))).append('\n');
         out.append("  plugins folder ").append(c.pluginsDir()).append('\n');
-        for (PluginWrapper p : host.plugins().plugins()) {
-            out.append("  plugin         ").append(p.getPluginId()).append(' ')
-                    .append(p.getDescriptor().getVersion()).append(' ').append(p.getPluginState()).append('\n');
+        for (PluginStatus p : host.plugins().list()) {
+            out.append("  plugin         ").append(p.id().orElse("?")).append(' ').append(p.version().orElse("?"))
+                    .append(' ').append(p.state()).append("  ").append(p.jar().fileName());
+            p.error().ifPresent(e -> out.append("\n                 ").append(e));
+            out.append('\n');
         }
-        if (host.plugins().plugins().isEmpty()) {
+        if (host.plugins().list().isEmpty()) {
             out.append("  (no plugin in the plugins folder: copy chat-plugin/target/chat-website-plugin.jar there)\n");
         }
         return out.toString();

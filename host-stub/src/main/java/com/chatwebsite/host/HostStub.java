@@ -6,6 +6,7 @@ import com.chatwebsite.api.host.HostServices;
 import com.chatwebsite.host.api.AdminEndpoints;
 import com.chatwebsite.host.api.AgentEndpoints;
 import com.chatwebsite.host.api.HealthEndpoint;
+import com.chatwebsite.host.api.PluginEndpoints;
 import com.chatwebsite.host.health.DatabaseProbe;
 import com.chatwebsite.host.contact.JdbcContactManager;
 import com.chatwebsite.host.db.Database;
@@ -130,12 +131,14 @@ public final class HostStub implements AutoCloseable {
                         return plugins.extensions(type);
                     }
                 });
-        plugins = new PluginHost(config.pluginsDir(), () -> services, routes, handler::closeStreamsOf);
+        plugins = new PluginHost(config.pluginsDir(), () -> services, routes, handler.gates(),
+                handler::closeStreamsOf);
         handler.pluginAvailability(plugins::availability);
         List<com.chatwebsite.api.web.WebRoute> own = new ArrayList<>();
         own.addAll(new HealthEndpoint(plugins, new DatabaseProbe(database.dataSource(), Duration.ofSeconds(1)),
                 config.nodeId()).routes());
-        own.addAll(new AdminEndpoints(plugins, settings, contacts, mail).routes());
+        own.addAll(new AdminEndpoints(settings, contacts, mail).routes());
+        own.addAll(new PluginEndpoints(plugins, config.dataDir().resolve("tmp")).routes());
         agentEvents = new AgentEventLog(jdbc, events, clock);
         events.recorder(agentEvents);
         own.addAll(new AgentEndpoints(router, plugins, contacts, agentEvents, config.dispositions()).routes());

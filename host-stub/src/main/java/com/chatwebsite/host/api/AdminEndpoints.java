@@ -3,32 +3,26 @@ package com.chatwebsite.host.api;
 import com.chatwebsite.api.host.Contact;
 import com.chatwebsite.api.host.ContactManager;
 import com.chatwebsite.api.settings.FieldError;
-import com.chatwebsite.api.settings.SettingsSchema;
 import com.chatwebsite.api.web.RouteAccess;
 import com.chatwebsite.api.web.WebRequest;
 import com.chatwebsite.api.web.WebResponse;
 import com.chatwebsite.api.web.WebRoute;
 import com.chatwebsite.host.mail.HostMailService;
-import com.chatwebsite.host.plugins.PluginHost;
 import com.chatwebsite.host.settings.JdbcHostSettings;
 import com.chatwebsite.host.web.HostJson;
 import com.chatwebsite.host.web.HttpError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.pf4j.PluginDescriptor;
-import org.pf4j.PluginWrapper;
 
-/** The host's own endpoints for the admin: plugins, settings, contacts and mail for the admin. */
+/** The host's own endpoints for the admin: settings, contacts and mail ({@link PluginEndpoints}: plugins). */
 public final class AdminEndpoints {
 
-    private final PluginHost plugins;
     private final JdbcHostSettings settings;
     private final ContactManager contacts;
     private final HostMailService mail;
 
-    public AdminEndpoints(PluginHost plugins, JdbcHostSettings settings, ContactManager contacts, HostMailService mail) {
-        this.plugins = plugins;
+    public AdminEndpoints(JdbcHostSettings settings, ContactManager contacts, HostMailService mail) {
         this.settings = settings;
         this.contacts = contacts;
         this.mail = mail;
@@ -36,34 +30,10 @@ public final class AdminEndpoints {
 
     public List<WebRoute> routes() {
         return List.of(
-                WebRoute.of("GET", "/api/plugins", RouteAccess.ADMIN, r -> HostJson.response(200, pluginList(true))),
                 WebRoute.of("GET", "/api/settings", RouteAccess.ADMIN, r -> HostJson.response(200, settings.asJson())),
                 new WebRoute("PUT", "/api/settings", RouteAccess.ADMIN, 16 * 1024, this::putSettings),
                 WebRoute.of("GET", "/api/contacts", RouteAccess.ADMIN, this::findContacts),
                 WebRoute.of("GET", "/api/interactions", RouteAccess.ADMIN, this::interactions));
-    }
-
-    private List<Map<String, Object>> pluginList(boolean details) {
-        return plugins.plugins().stream().map(p -> describe(p, details)).toList();
-    }
-
-    private Map<String, Object> describe(PluginWrapper p, boolean details) {
-        PluginDescriptor d = p.getDescriptor();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", d.getPluginId());
-        out.put("version", d.getVersion());
-        out.put("state", p.getPluginState().name());
-        if (details) {
-            out.put("description", d.getPluginDescription());
-            out.put("provider", d.getProvider());
-            out.put("requires", d.getRequires());
-            out.put("path", p.getPluginPath().getFileName().toString());
-            out.put("settingsSchemas", plugins.schemas(d.getPluginId()).stream().map(SettingsSchema::id).toList());
-            if (p.getFailedException() != null) {
-                out.put("error", String.valueOf(p.getFailedException().getMessage()));
-            }
-        }
-        return out;
     }
 
     private WebResponse putSettings(WebRequest request) {

@@ -5,16 +5,16 @@ import com.chatwebsite.api.web.WebResponse;
 import com.chatwebsite.api.web.WebRoute;
 import com.chatwebsite.host.health.DatabaseProbe;
 import com.chatwebsite.host.plugins.PluginHost;
+import com.chatwebsite.host.plugins.PluginStatus;
 import com.chatwebsite.host.web.HostJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.pf4j.PluginWrapper;
 
 /**
  * {@code GET /health}: {@code DOWN} (answered 503) while the database does not answer,
- * {@code DEGRADED} while a plugin is not serving, else {@code UP}; with the node's id, the
- * database's state and each plugin's.
+ * {@code DEGRADED} while a plugin is not serving (stopped, failed, or every jar of it refused),
+ * else {@code UP}; with the node's id, the database's state and each plugin's, with its error.
  */
 public final class HealthEndpoint {
 
@@ -34,7 +34,7 @@ public final class HealthEndpoint {
 
     private WebResponse health() {
         boolean databaseUp = database.up();
-        List<Map<String, Object>> list = plugins.plugins().stream().map(this::describe).toList();
+        List<Map<String, Object>> list = plugins.byId().stream().map(HealthEndpoint::describe).toList();
         boolean allStarted = list.stream().allMatch(p -> "STARTED".equals(p.get("state")));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", !databaseUp ? "DOWN" : allStarted ? "UP" : "DEGRADED");
@@ -49,12 +49,12 @@ public final class HealthEndpoint {
         return HostJson.response(503, body).withHeader("Retry-After", "5");
     }
 
-    private Map<String, Object> describe(PluginWrapper p) {
+    private static Map<String, Object> describe(PluginStatus p) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", p.getPluginId());
-        out.put("version", p.getDescriptor().getVersion());
-        out.put("state", plugins.reportedState(p));
-        out.put("error", p.getFailedException() == null ? null : String.valueOf(p.getFailedException().getMessage()));
+        out.put("id", p.id().orElse(null));
+        out.put("version", p.version().orElse(null));
+        out.put("state", p.state().name());
+        out.put("error", p.error().orElse(null));
         return out;
     }
 }

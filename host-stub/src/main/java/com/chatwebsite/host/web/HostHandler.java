@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -50,6 +51,7 @@ public final class HostHandler extends Handler.Abstract {
     private final Path partsDir;
     private final Optional<String> trustedProxyHeader;
     private final ThrottledLog outages = new ThrottledLog(LOG, Duration.ofSeconds(30));
+    private final PluginGates gates = new PluginGates();
     private volatile Function<String, PluginAvailability> availability = id -> PluginAvailability.STARTING;
 
     public HostHandler(RouteTable routes, Authenticator authenticator, Path partsDir) {
@@ -87,20 +89,38 @@ public final class HostHandler extends Handler.Abstract {
         WebResponse answer;
         Optional<EventStreamHandler> streamHandler = Optional.empty();
         String[] owner = {"host"};
+        PluginGates.Pass[] pass = {null};
         try {
-            answer = dispatch(request, owner);
-            streamHandler = answer.stream();
-        } catch (HttpError e) {
-            answer = HostJson.error(e.status(), e.code(), e.getMessage(), e.fields()).withHeaders(e.headers());
-        } catch (PayloadTooLargeException e) {
-            answer = tooLarge(e.limit());
-        } catch (InteractionException e) {
-            answer = e.code().equals(HostInteractionRouter.CHANNEL_UNAVAILABLE)
-                    ? HostJson.error(503, "plugin_unavailable", e.getMessage(), List.of()).withHeader("Retry-After", "2")
-                    : HostJson.error(e.reason().httpStatus(), e.code(), e.getMessage(), List.of());
-        } catch (Exception e) {
-            answer = badMessage(e).orElseGet(() -> failure(request, e));
+            try {
+                answer = dispatch(request, owner, pass);
+                streamHandler = answer.stream();
+            } catch (HttpError e) {
+                answer = HostJson.error(e.status(), e.code(), e.getMessage(), e.fields()).withHeaders(e.headers());
+            } catch (PayloadTooLargeException e) {
+                answer = tooLarge(e.limit());
+            } catch (InteractionException e) {
+                answer = e.code().equals(HostInteractionRouter.CHANNEL_UNAVAILABLE)
+                        ? HostJson.error(503, "plugin_unavailable", e.getMessage(), List.of())
+                                .withHeader("Retry-After", Integer.toString(RETRY_AFTER_STARTING_SECONDS))
+                        : HostJson.error(e.reason().httpStatus(), e.code(), e.getMessage(), List.of());
+            } catch (Exception | LinkageError | ServiceConfigurationError e) {
+                answer = badMessage(e).orElseGet(() -> goingAway(owner[0]).orElseGet(() -> failure(request, e)));
+            }
+            if (answer.status() >= 500 && answer.status() != 503) {
+                // a plugin that is being stopped failed a request it had taken: the client retries
+                answer = goingAway(owner[0]).orElse(answer);
+            }
+            write(request, response, callback, answer, streamHandler, owner[0]);
+        } finally {
+            if (pass[0] != null) {
+                pass[0].close();
+            }
         }
+        return true;
+    }
+
+    private void write(Request request, Response response, Callback callback, WebResponse answer,
+            Optional<EventStreamHandler> streamHandler, String owner) {
         // A refused body is not read any further; any other unread rest is dropped only if it has already arrived.
         boolean refusedBody = answer.status() == 413;
         boolean keepAlive = !refusedBody && (streamHandler.isPresent() || BodyRest.discardArrived(request));
@@ -111,11 +131,25 @@ public final class HostHandler extends Handler.Abstract {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
         if (streamHandler.isPresent()) {
-            openStream(request, response, callback, streamHandler.get(), owner[0]);
+            openStream(request, response, callback, streamHandler.get(), owner);
         } else {
             response.write(true, ByteBuffer.wrap(answer.body()), callback);
         }
-        return true;
+    }
+
+    /**
+     * The 503 for a request to a plugin that is no longer serving (its gate closed as it is being
+     * stopped), instead of the failure it caused on the way out.
+     */
+    private Optional<WebResponse> goingAway(String owner) {
+        if (owner.equals("host")) {
+            return Optional.empty();
+        }
+        PluginAvailability now = availability.apply(owner);
+        if (now == PluginAvailability.SERVING || now == PluginAvailability.UNKNOWN) {
+            return Optional.empty();
+        }
+        return unavailablePlugin(owner, now == PluginAvailability.STARTING ? PluginAvailability.RESTARTING : now);
     }
 
     private static WebResponse tooLarge(long limit) {
@@ -138,7 +172,7 @@ public final class HostHandler extends Handler.Abstract {
         return Optional.empty();
     }
 
-    private WebResponse failure(Request request, Exception e) {
+    private WebResponse failure(Request request, Throwable e) {
         Optional<SQLException> outage = DatabaseFailures.unavailable(e);
         if (outage.isPresent()) {
             SQLException cause = outage.get();
@@ -162,9 +196,16 @@ public final class HostHandler extends Handler.Abstract {
             return Optional.empty();
         }
         String pluginId = segments.get(1);
-        return switch (availability.apply(pluginId)) {
+        return unavailablePlugin(pluginId, availability.apply(pluginId));
+    }
+
+    private static Optional<WebResponse> unavailablePlugin(String pluginId, PluginAvailability state) {
+        return switch (state) {
             case STARTING -> Optional.of(HostJson.error(503, "starting", "The plugin " + pluginId
                     + " is starting; retry in a moment.", List.of())
+                    .withHeader("Retry-After", Integer.toString(RETRY_AFTER_STARTING_SECONDS)));
+            case RESTARTING -> Optional.of(HostJson.error(503, "plugin_unavailable", "The plugin " + pluginId
+                    + " is being started or reloaded; retry in a moment.", List.of())
                     .withHeader("Retry-After", Integer.toString(RETRY_AFTER_STARTING_SECONDS)));
             case UNAVAILABLE -> Optional.of(HostJson.error(503, "plugin_unavailable", "The plugin " + pluginId
                     + " is not running.", List.of())
@@ -201,7 +242,7 @@ public final class HostHandler extends Handler.Abstract {
         }
     }
 
-    private WebResponse dispatch(Request request, String[] owner) throws Exception {
+    private WebResponse dispatch(Request request, String[] owner, PluginGates.Pass[] pass) throws Exception {
         String rawPath = request.getHttpURI().getPath();
         List<String> segments = decode(rawPath == null || rawPath.isEmpty() ? "/" : rawPath);
         String method = request.getMethod();
@@ -228,6 +269,10 @@ public final class HostHandler extends Handler.Abstract {
         }
         RouteTable.Entry entry = match.entry().get();
         owner[0] = entry.owner();
+        pass[0] = gates.enter(entry.owner());
+        if (pass[0] == null) { // matched as the plugin was being stopped
+            return unavailablePlugin(entry.owner(), PluginAvailability.RESTARTING).orElseThrow();
+        }
         Optional<Caller> caller = authenticator.authenticate(entry.route().access(),
                 Optional.ofNullable(request.getHeaders().get("Authorization")), clientAddress(request));
         if (request.getLength() > entry.route().maxBodyBytes()) {
@@ -270,6 +315,16 @@ public final class HostHandler extends Handler.Abstract {
      */
     public void demoSnippet(Supplier<Optional<String>> source, URI widgetBase) {
         pages.demoSnippet(source, widgetBase);
+    }
+
+    /**
+     * The gates of the plugins' code: the plugin host opens a plugin's as it mounts its routes and
+     * closes it, waiting for the calls inside, before it stops the plugin.
+     *
+     * @return the gates
+     */
+    public PluginGates gates() {
+        return gates;
     }
 
     /**

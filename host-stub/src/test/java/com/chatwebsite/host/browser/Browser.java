@@ -92,6 +92,16 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /** Saves a screenshot of one element, for the docs. */
+    public void shoot(String css, Path target) {
+        try {
+            Files.createDirectories(target.getParent());
+            Files.write(target, visible(css).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Saves a screenshot, for the docs. */
     public void screenshot(Path target) {
         try {

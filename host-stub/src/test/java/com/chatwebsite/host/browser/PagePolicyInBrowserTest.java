@@ -92,6 +92,24 @@ class PagePolicyInBrowserTest {
     }
 
     @Test
+    void theAdminPageStopsAndStartsAPluginWithoutViolations() {
+        String state = "#plugins tr[data-plugin='chat-website'] .state";
+        try (Browser admin = open()) {
+            admin.driver.get(base + "/admin/");
+            admin.type("#token", TestHost.ADMIN_TOKEN);
+            admin.click("#login");
+            admin.until(d -> d.findElement(By.cssSelector(state)).getText().equals("STARTED"));
+            admin.click("button[data-plugin='chat-website'][data-action='stop']");
+            admin.until(d -> d.findElement(By.cssSelector(state)).getText().equals("STOPPED"));
+            admin.click("button[data-plugin='chat-website'][data-action='start']");
+            admin.until(d -> d.findElement(By.cssSelector(state)).getText().equals("STARTED"));
+            admin.click("a[href='#plugins-section']");
+            admin.shoot("#plugins-section", WidgetEndToEndTest.SHOTS.resolve("admin-plugins.png"));
+            assertEquals(List.of(), violations(admin));
+        }
+    }
+
+    @Test
     void theAgentConsoleRunsWithoutViolations() {
         try (Browser agent = open()) {
             agent.driver.get(base + "/agent/");

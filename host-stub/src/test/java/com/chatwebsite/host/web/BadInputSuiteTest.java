@@ -152,6 +152,7 @@ class BadInputSuiteTest {
                 formSubmissions("offline message", P + "/widget/{key}/offline", fx.offlineForm, fx.offlineFields),
                 hostAndChatFields(),
                 uploads(),
+                pluginUploads(),
                 queryParameters(),
                 lastEventIds(),
                 agentClose());
@@ -415,6 +416,10 @@ class BadInputSuiteTest {
             Map.entry("POST /api/agent/interactions/{id}/messages", BodyKind.JSON),
             Map.entry("POST /api/agent/interactions/{id}/close", BodyKind.JSON),
             Map.entry("POST /api/agent/interactions/{id}/video-call", BodyKind.NONE),
+            Map.entry("POST /api/plugins", BodyKind.MULTIPART),
+            Map.entry("POST /api/plugins/{id}/stop", BodyKind.NONE),
+            Map.entry("POST /api/plugins/{id}/start", BodyKind.NONE),
+            Map.entry("POST /api/plugins/{id}/reload", BodyKind.NONE),
             Map.entry("POST " + P + "/api/websites", BodyKind.JSON),
             Map.entry("PUT " + P + "/api/websites/{id}", BodyKind.JSON),
             Map.entry("DELETE " + P + "/api/websites/{id}", BodyKind.NONE),
@@ -542,6 +547,10 @@ class BadInputSuiteTest {
         }
         if ((t.equals(P + "/api/uploads/{id}") || t.equals(P + "/agent/uploads/{id}")) && param.equals("id")) {
             return fx.upload1;
+        }
+        if (t.startsWith("/api/plugins/{id}") && param.equals("id")) {
+            // reading names the real plugin; an action names none, so that no case can stop the plugin under the suite
+            return m.equals("GET") ? "chat-website" : "suite-no-such-plugin";
         }
         COVERAGE.add(key(e) + ": no fixture value for {" + param + "}");
         return "no-fixture-for-" + param;
@@ -1304,6 +1313,50 @@ class BadInputSuiteTest {
     }
 
     /** The widget's upload route: multipart bodies and query parameters. */
+    /** The admin's plugin upload: one part, named file, holding a plugin jar. */
+    private static Group pluginUploads() {
+        RouteTable.Entry e = entry("POST /api/plugins");
+        String k = key(e);
+        String b = "suite-boundary";
+        byte[] pdf = Bodies.pdf();
+        BiFunction<String, byte[], SuiteHttp.Request> multipart = (target, body) ->
+                request(e, target).header("Content-Type", "multipart/form-data; boundary=" + b).body(body);
+        String t = target(e);
+        List<Case> cases = new ArrayList<>();
+        cases.add(new Case(k + " · two file parts", () -> multipart.apply(t, Bodies.multipart(b,
+                new Object[] {"file", "a.jar", "application/java-archive", pdf},
+                new Object[] {"file", "b.jar", "application/java-archive", pdf})),
+                Refusal.status(400).naming("file")));
+        cases.add(new Case(k + " · an unknown part instead of file", () -> multipart.apply(t, Bodies.multipart(b,
+                new Object[] {"plugin", "a.jar", "application/java-archive", pdf})),
+                Refusal.any4xx().naming("plugin")));
+        cases.add(new Case(k + " · a PDF, not a jar", () -> multipart.apply(t, Bodies.multipart(b,
+                new Object[] {"file", "plugin.jar", "application/java-archive", pdf})),
+                Refusal.status(400).naming("file")));
+        cases.add(new Case(k + " · a zip without a plugin descriptor", () -> multipart.apply(t, Bodies.multipart(b,
+                new Object[] {"file", "plugin.jar", "application/java-archive", emptyZip()})),
+                Refusal.status(400).naming("file")));
+        cases.add(new Case(k + " · JSON instead of multipart", () -> request(e, t)
+                .header("Content-Type", "application/json").body("{\"file\":\"x\"}"), Refusal.any4xx()));
+        cases.add(new Case(k + " · empty body", () -> multipart.apply(t, new byte[0]), Refusal.any4xx()));
+        cases.add(new Case(k + " · replace=maybe", () -> multipart.apply(t + "?replace=maybe", Bodies.multipart(b,
+                new Object[] {"file", "plugin.jar", "application/java-archive", emptyZip()})),
+                Refusal.status(400).naming("replace")));
+        return new Group("plugin uploads", cases);
+    }
+
+    private static byte[] emptyZip() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("readme.txt"));
+            zip.write(Bodies.utf8("not a plugin"));
+            zip.closeEntry();
+        } catch (java.io.IOException x) {
+            throw new java.io.UncheckedIOException(x);
+        }
+        return out.toByteArray();
+    }
+
     private static Group uploads() {
         RouteTable.Entry e = entry("POST " + P + "/widget/{key}/uploads");
         String k = key(e);
