@@ -122,7 +122,7 @@ class ApiJavadocTest {
         }
     }
 
-    /** Public and protected methods and fields in {@code now} but not in {@code old}, as "method name" or "field name". */
+    /** Public and protected methods and fields of {@code now} not in {@code old}, as "method name" or "field name". */
     private static Set<String> added(Class<?> old, Class<?> now) {
         Set<String> before = signatures(old);
         Set<String> after = signatures(now);
@@ -156,8 +156,8 @@ class ApiJavadocTest {
     }
 
     private static boolean memberSaysSince(String source, String name) {
-        Matcher declaration = Pattern.compile("(?m)^[ \\t]+[\\w<>\\[\\],.? ]*\\b" + Pattern.quote(name) + "\\b\\s*[(=;]")
-                .matcher(source);
+        Matcher declaration = Pattern.compile(
+                "(?m)^[ \\t]+[\\w<>\\[\\],.? ]*\\b" + Pattern.quote(name) + "\\b\\s*[(=;]").matcher(source);
         while (declaration.find()) {
             String javadoc = javadocBefore(source, declaration.start());
             if (javadoc != null && SINCE.matcher(javadoc).find()) {
