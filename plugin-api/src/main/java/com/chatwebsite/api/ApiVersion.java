@@ -6,8 +6,8 @@ package com.chatwebsite.api;
  * <p>The host passes {@link #VERSION} to PF4J's {@code setSystemVersion} at start-up and may show it
  * in its list of plugins. A plugin declares the range it works with in {@code plugin.requires}: from
  * the minor version it was compiled against up to the next major, such as {@code >=1.1.0 & <2.0.0}.
- * PF4J does not start a plugin whose range leaves out the host's version, so such a plugin stays
- * unloaded with a logged reason instead of failing later with a {@link NoSuchMethodError}.
+ * PF4J disables a plugin whose range leaves out the host's version and logs why, so such a plugin
+ * never starts instead of failing later with a {@link NoSuchMethodError}.
  *
  * <p>Versions are semantic. A patch version changes no signature; a minor version only adds
  * (types, default methods, constructors, record components with the earlier constructors kept); a
