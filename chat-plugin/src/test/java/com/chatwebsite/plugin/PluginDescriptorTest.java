@@ -31,5 +31,10 @@ class PluginDescriptorTest {
         String requires = descriptor.getProperty("plugin.requires");
         assertTrue(Version.parse(ApiVersion.VERSION).satisfies(requires), requires + " admits " + ApiVersion.VERSION);
         assertTrue(!Version.parse("2.0.0").satisfies(requires), "a major API change is refused");
+        // From the API's minor version the plugin is compiled against (it may use anything added in it)
+        // up to the next major: a host with an older API refuses the plugin instead of failing later.
+        Version api = Version.parse(ApiVersion.VERSION);
+        assertEquals(">=" + api.majorVersion() + "." + api.minorVersion() + ".0 & <" + (api.majorVersion() + 1)
+                + ".0.0", requires, "plugin.requires (plugin-api/README.md, \"Declaring plugin.requires\")");
     }
 }

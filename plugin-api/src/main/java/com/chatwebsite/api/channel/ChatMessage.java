@@ -7,6 +7,13 @@ import java.util.Optional;
 /**
  * A message of a chat interaction.
  *
+ * <p>Built by the plugin and returned from {@link ChatChannel#messages} and
+ * {@link ChatChannel#postMessage}; the host reads it on the agent's request thread and shows it in
+ * the agent's UI.
+ *
+ * <p>May gain components in a minor version: the constructors of earlier versions stay and fill
+ * new components with defaults (see "How the API grows" in plugin-api/README.md).
+ *
  * @param seq its sequence number within the interaction, from 1, without gaps
  * @param from {@code customer}, {@code agent} or {@code system}
  * @param text the text, as typed (never HTML)

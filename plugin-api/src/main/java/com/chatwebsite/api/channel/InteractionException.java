@@ -6,12 +6,16 @@ import java.util.Objects;
  * Thrown by a {@link ChatChannel} when it refuses an agent's action; the host answers the agent
  * with the HTTP status of the {@link Reason} and the message.
  *
+ * <p>Thrown by the plugin on the host's request thread, from the {@link ChatChannel} method the
+ * host called; the host catches it, so it never reaches the host's logs as an error. New
+ * reasons may come in a minor version: a host answers an unknown one by its status.
+ *
  * @since 1.0
  */
 public class InteractionException extends RuntimeException {
 
     /**
-     * Why an action was refused.
+     * Why an action was refused; chosen by the plugin, read by the host.
      *
      * @since 1.0
      */

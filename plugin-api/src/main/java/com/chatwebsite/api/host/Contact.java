@@ -7,8 +7,12 @@ import java.util.Optional;
 /**
  * A contact of the host's Contact Manager: an id and its fields by name.
  *
- * <p>Returned by {@link ContactManager}; immutable. Field names are the host's (for example
- * {@code email}, {@code firstName}, {@code lastName}, {@code phone}, {@code company}).
+ * <p>Built by the host and returned by {@link ContactManager}; immutable. Field names are the
+ * host's (for example {@code email}, {@code firstName}, {@code lastName}, {@code phone},
+ * {@code company}).
+ *
+ * <p>May gain components in a minor version: the constructors of earlier versions stay and fill
+ * new components with defaults (see "How the API grows" in plugin-api/README.md).
  *
  * @param id the host's id of the contact
  * @param fields the contact's fields; a field without a value is absent

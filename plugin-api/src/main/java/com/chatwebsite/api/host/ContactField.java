@@ -6,6 +6,12 @@ import java.util.Objects;
  * A field that the host's Contact Manager knows, so that a form builder can offer it as a
  * mapping target.
  *
+ * <p>Built by the host and returned by {@link ContactManager#fields()}; plugins read it when an
+ * admin builds a form.
+ *
+ * <p>May gain components in a minor version: the constructors of earlier versions stay and fill
+ * new components with defaults (see "How the API grows" in plugin-api/README.md).
+ *
  * @param name the field's name, as used in {@link Contact#fields()}
  * @param label a human label
  * @param unique whether the host treats a value of it as identifying one contact (for example

@@ -78,7 +78,8 @@ public interface EventBus {
     Subscription subscribe(String topic, Consumer<HostEvent> listener);
 
     /**
-     * A listener's registration.
+     * A listener's registration, returned by {@link #subscribe}; the subscriber closes it, a plugin
+     * in its {@code stop()}.
      *
      * @since 1.0
      */

@@ -7,9 +7,15 @@ import java.util.Objects;
 /**
  * An event on the host's {@link EventBus}.
  *
+ * <p>Built by whoever publishes it, the host or a plugin, and delivered to the listeners of its
+ * topic on the publisher's thread (on other nodes, on a host thread).
+ *
  * <p>{@code data} values are JSON-like JDK values ({@link String}, {@link Number},
  * {@link Boolean}, {@code null}-free {@link java.util.List} and {@link Map}), so that any listener
  * can read them and the host can forward them to browsers as JSON.
+ *
+ * <p>May gain components in a minor version: the constructors of earlier versions stay and fill
+ * new components with defaults (see "How the API grows" in plugin-api/README.md).
  *
  * @param topic what happened, as a dotted name such as {@code interaction.message}
  * @param data the event's content

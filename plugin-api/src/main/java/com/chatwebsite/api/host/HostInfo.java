@@ -7,7 +7,11 @@ import java.util.Objects;
 /**
  * Facts about the running host that a plugin needs to build links and store files.
  *
- * <p>Built by the host at start-up; immutable.
+ * <p>Built by the host at start-up and passed in {@link HostServices}; immutable. Plugins read it
+ * from any thread.
+ *
+ * <p>May gain components in a minor version: the constructors of earlier versions stay and fill
+ * new components with defaults (see "How the API grows" in plugin-api/README.md).
  *
  * @param name the host product's name, for logs and e-mail footers
  * @param publicUrl the URL at which browsers reach the host, without a trailing slash; plugin

@@ -12,6 +12,10 @@ import javax.sql.DataSource;
  * service is safe to call from any thread, at any time between the plugin's {@code start()} and
  * the return of its {@code stop()}; after that the host may refuse calls.
  *
+ * <p>New host services come as new components in a minor version. The constructors of earlier
+ * versions stay (a plugin's tests build this record with fakes), filling a new service with a
+ * stand-in that refuses calls or does nothing, as its Javadoc will say.
+ *
  * @param contacts the host's Contact Manager (CRM)
  * @param mail the host's SMTP account and e-mail channel
  * @param router offers interactions to the host's agents

@@ -8,8 +8,15 @@ import java.util.Optional;
 /**
  * An interaction a plugin asks the host to offer to its agents.
  *
+ * <p>Built by the plugin and passed to {@link InteractionRouter#offer} or
+ * {@link InteractionRouter#resume} on the plugin's thread; the host keeps it while the interaction
+ * is routed and shows its attributes, variables and fields in the agent's UI.
+ *
  * <p>Values in {@code fields} are JSON-like JDK values: {@link String}, {@link Number},
  * {@link Boolean}, or a {@link java.util.List} of strings.
+ *
+ * <p>May gain components in a minor version: the constructors of earlier versions stay and fill
+ * new components with defaults (see "How the API grows" in plugin-api/README.md).
  *
  * @param interactionId the plugin's id of the interaction, unique across the host
  * @param channelId the {@code channelId()} of the {@link com.chatwebsite.api.channel.ChatChannel}

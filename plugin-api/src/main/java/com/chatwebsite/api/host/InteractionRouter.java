@@ -17,11 +17,11 @@ public interface InteractionRouter {
     /**
      * Offers an interaction to the agents who are available and below their capacity.
      *
-     * @param offer the interaction, with its routing variables
      * <p>Routing state is kept by the host in its database, so it outlives a node; offering again an
      * interaction that is already offered or held changes nothing and answers
      * {@link OfferOutcome#OFFERED} (since 1.1; 1.0 threw {@code IllegalStateException}).
      *
+     * @param offer the interaction, with its routing variables
      * @return {@link OfferOutcome#OFFERED}, or {@link OfferOutcome#NO_AGENT_AVAILABLE} when nobody
      *     could take it now (the host then keeps nothing)
      */

@@ -4,6 +4,8 @@ package com.chatwebsite.api.host;
  * Thrown by {@link MailService} when the host could not hand a message over; the caller keeps it
  * and retries later.
  *
+ * <p>Thrown by the host on the plugin's thread that called {@link MailService}.
+ *
  * @since 1.0
  */
 public class MailDeliveryException extends Exception {

@@ -10,6 +10,11 @@ import java.util.Optional;
  * <p>The sender is always the host's account; a plugin names the person to answer with
  * {@code replyTo}. The host refuses header values that hold line breaks.
  *
+ * <p>Built by a plugin and passed to {@link MailService#send} on the plugin's thread.
+ *
+ * <p>May gain components in a minor version: the constructors of earlier versions stay and fill
+ * new components with defaults (see "How the API grows" in plugin-api/README.md).
+ *
  * @param messageId a stable RFC 5322 Message-ID (with angle brackets) so that a retried send can
  *     be recognised as the same message; empty lets the host choose one
  * @param to the recipients' addresses

@@ -1,7 +1,9 @@
 package com.chatwebsite.api.host;
 
 /**
- * What {@link InteractionRouter#offer} did with an interaction.
+ * What {@link InteractionRouter#offer} did with an interaction: returned by the host to the plugin
+ * that offered it. New outcomes may come in a minor version; a plugin treats an unknown one like
+ * {@link #NO_AGENT_AVAILABLE}.
  *
  * @since 1.0
  */

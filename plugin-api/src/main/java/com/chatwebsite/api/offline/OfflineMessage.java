@@ -10,9 +10,16 @@ import java.util.Optional;
 /**
  * A message a customer left with an offline form, as {@link OfflineHandler}s receive it.
  *
+ * <p>Built by the plugin that stores offline messages, from what it stored, and passed to each
+ * handler's {@link OfflineHandler#appliesTo} and {@link OfflineHandler#handle} (see there for the
+ * threads).
+ *
  * <p>Values are as the customer typed them (never HTML): handlers escape them for where they put
  * them. {@code settings} are the website's offline settings (such as {@code forwardTo} and
  * {@code openInteraction.to}), as JSON-like JDK values.
+ *
+ * <p>May gain components in a minor version: the constructors of earlier versions stay and fill
+ * new components with defaults (see "How the API grows" in plugin-api/README.md).
  *
  * @param id the message's id, stable across retries; handlers derive their idempotency keys from it
  * @param websiteId the website
@@ -53,7 +60,7 @@ public record OfflineMessage(
     }
 
     /**
-     * One submitted value.
+     * One submitted value, built with its {@link OfflineMessage}. May gain components like it.
      *
      * @param name the form field's name
      * @param label the label the customer saw

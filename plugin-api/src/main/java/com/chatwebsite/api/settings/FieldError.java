@@ -7,6 +7,12 @@ import java.util.Objects;
  * validation so a UI can show each message beside its input; sent in HTTP error bodies as
  * {@code {"field","rule","message"}}.
  *
+ * <p>Built by a plugin's validation (of settings, forms, request bodies) and by the host for the
+ * request bodies it checks itself; whoever answers the HTTP request writes it.
+ *
+ * <p>May gain components in a minor version: the constructors of earlier versions stay and fill
+ * new components with defaults (see "How the API grows" in plugin-api/README.md).
+ *
  * @param field the key of the field at fault (dotted or indexed for nested values, such as
  *     {@code workingIntervals[1].time})
  * @param rule the rule it broke, such as {@code required}, {@code email}, {@code max}

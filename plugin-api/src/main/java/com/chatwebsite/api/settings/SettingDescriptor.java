@@ -13,6 +13,11 @@ import java.util.regex.Pattern;
  * <p>Keys may be dotted ({@code offline.forwardTo}): the value then sits in a nested JSON object.
  * Values of secret settings are never returned by a plugin's GET routes; a UI shows a masked input.
  *
+ * <p>Built by a plugin, usually with {@link #builder}, and returned inside a {@link SettingsSchema}
+ * from {@link SettingsSchemaProvider#schemas()}; the host's admin UI reads it on a request thread.
+ * New properties of a setting come as new components with new builder methods; the builder is the
+ * way to build one that keeps compiling. The constructors of earlier versions stay as well.
+ *
  * @param key the JSON key (dotted for nested objects)
  * @param label a short human label
  * @param help a sentence shown beside the input

@@ -3,6 +3,9 @@ package com.chatwebsite.api.settings;
 /**
  * How a host UI edits a {@link SettingDescriptor}'s value and how the value is written in JSON.
  *
+ * <p>Chosen by a plugin, read by the host's admin UI. New types come in a minor version; a
+ * plugin that uses one requires that version, so a host never meets a type newer than its API.
+ *
  * @since 1.0
  */
 public enum SettingType {

@@ -11,6 +11,12 @@ import java.util.Set;
  * A named set of {@link SettingDescriptor}s: everything a host UI needs to render a settings
  * form for one kind of object (a website, a form, a provider).
  *
+ * <p>Built by a plugin, usually with {@link #builder}, and returned from
+ * {@link SettingsSchemaProvider#schemas()}; the host reads it on a request thread.
+ *
+ * <p>May gain components in a minor version: the constructors of earlier versions stay and fill
+ * new components with defaults (see "How the API grows" in plugin-api/README.md).
+ *
  * @param id what the settings are of, such as {@code website}
  * @param title a heading for the form
  * @param settings the settings, in the order they were added

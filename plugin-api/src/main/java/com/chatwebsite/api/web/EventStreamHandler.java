@@ -2,7 +2,8 @@ package com.chatwebsite.api.web;
 
 /**
  * What a plugin does when the host opens an event stream it asked for with
- * {@link WebResponse#eventStream}.
+ * {@link WebResponse#eventStream}: implemented by the plugin (usually as a lambda) and called
+ * by the host, as {@link #open} says. It stays a functional interface.
  *
  * @since 1.0
  */

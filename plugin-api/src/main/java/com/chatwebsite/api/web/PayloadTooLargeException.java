@@ -6,6 +6,9 @@ import java.io.IOException;
  * Thrown while reading a {@link WebRequest} body that is over the route's limit. The host answers
  * {@code 413} when a handler does not catch it.
  *
+ * <p>Thrown by the host's {@link WebRequest} on the handler's thread, while the plugin reads the
+ * body.
+ *
  * @since 1.0
  */
 public class PayloadTooLargeException extends IOException {

@@ -1,7 +1,9 @@
 package com.chatwebsite.api.web;
 
 /**
- * Handles the requests of one {@link WebRoute}.
+ * Handles the requests of one {@link WebRoute}: implemented by the plugin (usually as a lambda)
+ * and called by the host, as {@link #handle} says. It stays a functional interface: it never
+ * gains an abstract method.
  *
  * @since 1.0
  */

@@ -6,6 +6,12 @@ import java.util.Optional;
 /**
  * One event of a {@code text/event-stream}.
  *
+ * <p>Built by the plugin and passed to {@link EventStream#send}, from any thread; the host writes
+ * {@link #toWireFormat()} to the client.
+ *
+ * <p>May gain components in a minor version: the constructors of earlier versions stay and fill
+ * new components with defaults (see "How the API grows" in plugin-api/README.md).
+ *
  * @param id the event's id, which the browser sends back as {@code Last-Event-ID} when it
  *     reconnects; empty for none
  * @param event the event's type; empty for the default {@code message}

@@ -10,6 +10,12 @@ import java.util.Optional;
  * What a {@link RouteHandler} answers: a complete body, or an event stream the plugin keeps
  * writing to.
  *
+ * <p>Built by the plugin, usually with {@link #json}, {@link #of} or {@link #eventStream}, and
+ * returned from {@link RouteHandler#handle} on the host's request thread; the host writes it.
+ *
+ * <p>May gain components in a minor version: the constructors of earlier versions stay and fill
+ * new components with defaults (see "How the API grows" in plugin-api/README.md).
+ *
  * @param status the HTTP status
  * @param headers response headers, such as {@code Content-Type} and CORS headers
  * @param body the body; empty for an event stream

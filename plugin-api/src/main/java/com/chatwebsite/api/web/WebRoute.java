@@ -8,6 +8,14 @@ import java.util.regex.Pattern;
  * One HTTP route a plugin serves. The host mounts it at {@code /plugins/{pluginId}} plus
  * {@link #pathTemplate()}.
  *
+ * <p>Built by the plugin in {@link WebRoutes#routes()}; the host reads it when it mounts the
+ * plugin's routes and calls {@link #handler()} for each request.
+ *
+ * <p>May gain components in a minor version (such as a per-route rate limit). The constructor of
+ * every earlier version then stays, delegating to the new canonical constructor with defaults
+ * that keep the old behaviour, and {@link #of} keeps its meaning; see "How the API grows" in
+ * plugin-api/README.md.
+ *
  * @param method the HTTP method, such as {@code GET} or {@code OPTIONS}
  * @param pathTemplate the path below the mount point; segments in braces are parameters, such as
  *     {@code /api/websites/{id}}
