@@ -19,7 +19,12 @@ public final class ChatApi {
     private final URI base;
 
     public ChatApi(HostStub host) {
-        this.base = host.baseUrl();
+        this(host.baseUrl());
+    }
+
+    /** A client of a host at {@code base}, such as a child JVM's. */
+    public ChatApi(URI base) {
+        this.base = base;
         this.http = new Http(base);
     }
 

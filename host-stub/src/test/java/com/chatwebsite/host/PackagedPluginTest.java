@@ -48,10 +48,11 @@ class PackagedPluginTest {
             assertEquals("com.chatwebsite.plugin.ChatWebsitePlugin", p.getProperty("plugin.class"));
             assertNotNull(jar.getEntry("META-INF/extensions.idx"), "extensions.idx");
             assertNotNull(jar.getEntry("db/chat-website/V1__websites.sql"), "migrations inside the jar");
-            assertNotNull(jar.getEntry("com/fasterxml/jackson/databind/ObjectMapper.class"), "Jackson shaded in");
-            assertNotNull(jar.getEntry("org/flywaydb/core/Flyway.class"), "Flyway shaded in");
-            String flywayPlugins = new String(jar.getInputStream(
-                    jar.getEntry("META-INF/services/org.flywaydb.core.extensibility.Plugin")).readAllBytes());
+            String shaded = PluginJarTest.SHADED;
+            assertNotNull(jar.getEntry(shaded + "jackson/databind/ObjectMapper.class"), "Jackson shaded in, relocated");
+            assertNotNull(jar.getEntry(shaded + "flyway/core/Flyway.class"), "Flyway shaded in, relocated");
+            String flywayPlugins = new String(jar.getInputStream(jar.getEntry(
+                    "META-INF/services/com.chatwebsite.plugin.shaded.flyway.core.extensibility.Plugin")).readAllBytes());
             assertTrue(flywayPlugins.contains("PostgreSQLDatabaseType"), "service files merged");
             assertTrue(flywayPlugins.contains("H2DatabaseType"), "service files merged");
             List<String> forbidden = new ArrayList<>();

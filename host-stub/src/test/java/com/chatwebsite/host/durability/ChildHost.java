@@ -59,14 +59,16 @@ public final class ChildHost implements AutoCloseable {
     }
 
     private final Setup setup;
+    private final String classPath;
     private final int port;
     private final Path pluginsDir;
     private final Path log;
     private final URI base;
     private Process process;
 
-    private ChildHost(Setup setup) throws IOException {
+    private ChildHost(Setup setup, String classPath) throws IOException {
         this.setup = setup;
+        this.classPath = classPath;
         this.port = freePort();
         this.pluginsDir = Files.createDirectories(setup.dataDir().resolveSibling(setup.dataDir().getFileName()
                 + "-plugins"));
@@ -85,8 +87,20 @@ public final class ChildHost implements AutoCloseable {
      * @return the running child
      */
     public static ChildHost start(Setup setup) {
+        return start(setup, System.getProperty("java.class.path"));
+    }
+
+    /**
+     * Starts a child on the given class path (the test's own by {@link #start(Setup)}) and waits
+     * until {@code /health} reports the plugin {@code STARTED}.
+     *
+     * @param setup what to start it with
+     * @param classPath the child's {@code -cp}: the host-stub's classes and the libraries it runs on
+     * @return the running child
+     */
+    public static ChildHost start(Setup setup, String classPath) {
         try {
-            ChildHost child = new ChildHost(setup);
+            ChildHost child = new ChildHost(setup, classPath);
             child.launch();
             return child;
         } catch (IOException e) {
@@ -117,7 +131,7 @@ public final class ChildHost implements AutoCloseable {
         command.add("-XX:+UseSerialGC");
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add("com.chatwebsite.host.HostMain");
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
