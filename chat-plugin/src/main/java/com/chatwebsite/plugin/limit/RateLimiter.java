@@ -1,15 +1,13 @@
 package com.chatwebsite.plugin.limit;
 
 import com.google.common.base.Preconditions;
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
+import com.chatwebsite.plugin.cache.BoundedCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Token buckets by name and key, in memory: each {@link Quota} is "so many a minute", a bucket
@@ -25,12 +23,12 @@ public final class RateLimiter {
 
     /** How long an unused bucket is kept; at least a minute, the time a bucket takes to refill. */
     public static final Duration IDLE = Duration.ofMinutes(2);
-    private static final long CLIENT_BUCKETS = 50_000;
-    private static final long WEBSITE_BUCKETS = 10_000;
+    private static final int CLIENT_BUCKETS = 50_000;
+    private static final int WEBSITE_BUCKETS = 10_000;
 
     private final Clock clock;
-    private final Cache<BucketKey, TokenBucket> clients;
-    private final Cache<BucketKey, TokenBucket> websites;
+    private final BoundedCache<BucketKey, TokenBucket> clients;
+    private final BoundedCache<BucketKey, TokenBucket> websites;
 
     /**
      * A limiter with the default bounds.
@@ -48,10 +46,10 @@ public final class RateLimiter {
      * @param clientBuckets the most client buckets kept
      * @param websiteBuckets the most website buckets kept
      */
-    public RateLimiter(Clock clock, long clientBuckets, long websiteBuckets) {
+    public RateLimiter(Clock clock, int clientBuckets, int websiteBuckets) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.clients = CacheBuilder.newBuilder().maximumSize(clientBuckets).expireAfterAccess(IDLE).build();
-        this.websites = CacheBuilder.newBuilder().maximumSize(websiteBuckets).expireAfterAccess(IDLE).build();
+        this.clients = BoundedCache.bySizeAndIdle(clientBuckets, IDLE, clock);
+        this.websites = BoundedCache.bySizeAndIdle(websiteBuckets, IDLE, clock);
     }
 
     /** Whose requests a quota counts. */
@@ -122,7 +120,7 @@ public final class RateLimiter {
      * The buckets held, for tests and metrics.
      *
      * @param scope which cache
-     * @return how many buckets it holds (approximately, as Guava counts)
+     * @return how many buckets it holds
      */
     public long size(Scope scope) {
         return (scope == Scope.CLIENT ? clients : websites).size();
@@ -130,12 +128,8 @@ public final class RateLimiter {
 
     private TokenBucket bucket(Quota q) {
         BucketKey key = new BucketKey(q.name(), q.key(), q.perMinute());
-        try {
-            return (q.scope() == Scope.CLIENT ? clients : websites)
-                    .get(key, () -> new TokenBucket(q.perMinute(), q.perMinute() / 60d, clock));
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        return (q.scope() == Scope.CLIENT ? clients : websites)
+                .get(key, k -> new TokenBucket(q.perMinute(), q.perMinute() / 60d, clock));
     }
 
     /** The allowance is part of the key: a changed setting starts a fresh bucket, the old one expires. */

@@ -2,8 +2,7 @@ package com.chatwebsite.plugin.session;
 
 import com.chatwebsite.plugin.error.ChatException;
 import com.chatwebsite.plugin.error.ChatException.Kind;
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
+import com.chatwebsite.plugin.cache.BoundedCache;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +18,7 @@ public final class SessionLookup {
     private final SessionRepository sessions;
     private final EventLogStore logStore;
     private final SessionFeeds feeds;
-    private final Cache<String, Identity> identities = CacheBuilder.newBuilder().maximumSize(IDENTITIES).build();
+    private final BoundedCache<String, Identity> identities = BoundedCache.bySize(IDENTITIES);
 
     public SessionLookup(SessionRepository sessions, EventLogStore logStore, SessionFeeds feeds) {
         this.sessions = sessions;
@@ -76,7 +75,7 @@ public final class SessionLookup {
     }
 
     private Optional<Identity> identity(String sessionId) {
-        Identity cached = identities.getIfPresent(sessionId);
+        Identity cached = identities.get(sessionId).orElse(null);
         if (cached != null) {
             return Optional.of(cached);
         }

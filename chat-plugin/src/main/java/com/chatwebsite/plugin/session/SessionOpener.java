@@ -7,9 +7,10 @@ import com.chatwebsite.api.host.InteractionOffer;
 import com.chatwebsite.api.host.OfferOutcome;
 import com.chatwebsite.plugin.website.OnlineStatus;
 import com.chatwebsite.plugin.website.Website;
-import com.google.common.util.concurrent.Striped;
 import java.time.Instant;
 import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class SessionOpener {
     private final SessionLookup lookup;
     private final HostServices host;
     private final String channelId;
-    private final Striped<Lock> opening = Striped.lock(64);
+    private final Lock[] opening = IntStream.range(0, 64).mapToObj(i -> new ReentrantLock()).toArray(Lock[]::new);
 
     public SessionOpener(SessionRepository sessions, SessionService changes, SessionLookup lookup, HostServices host,
             String channelId) {
@@ -91,7 +92,7 @@ public final class SessionOpener {
                 SessionState.WAITING, Optional.empty(), fields, variables, Optional.empty(), page, Optional.empty(), 0,
                 now, Optional.empty(), Optional.empty(), now);
         SessionRepository.OpenOutcome outcome;
-        Lock lock = opening.get(website.id());
+        Lock lock = opening[Math.floorMod(website.id().hashCode(), opening.length)];
         lock.lock(); // opens of one website queue here, not holding a connection while the row lock waits
         try {
             outcome = sessions.openUnderCap(stored, uploadIds, now);

@@ -1,7 +1,7 @@
 package com.chatwebsite.plugin.session;
 
 import com.google.common.hash.Hashing;
-import com.google.common.io.BaseEncoding;
+import java.util.Base64;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -17,7 +17,7 @@ public final class SessionTokens {
     public static String newToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return BaseEncoding.base64Url().omitPadding().encode(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public static String hash(String token) {

@@ -11,7 +11,7 @@ import com.chatwebsite.plugin.session.SessionLookup;
 import com.chatwebsite.plugin.session.SessionState;
 import com.chatwebsite.plugin.website.Website;
 import com.chatwebsite.plugin.website.WebsiteService;
-import com.google.common.io.BaseEncoding;
+import java.util.HexFormat;
 import java.security.SecureRandom;
 import java.util.Map;
 
@@ -77,6 +77,6 @@ public final class VideoCallService {
     private static String newRoomName() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
-        return "chat-" + BaseEncoding.base32().omitPadding().lowerCase().encode(bytes);
+        return "chat-" + HexFormat.of().formatHex(bytes);
     }
 }

@@ -2,13 +2,13 @@ package com.chatwebsite.plugin.website;
 
 import com.chatwebsite.api.settings.FieldError;
 import com.chatwebsite.plugin.settings.SettingsValidator;
-import com.google.common.io.BaseEncoding;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.UUID;
@@ -176,6 +176,6 @@ public final class WebsiteService {
     private static String newKey() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
-        return BaseEncoding.base64Url().omitPadding().encode(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

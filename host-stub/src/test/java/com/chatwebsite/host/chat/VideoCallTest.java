@@ -81,7 +81,7 @@ class VideoCallTest {
             Http.Reply r = api.agent("POST", "/interactions/" + s.id() + "/video-call", null);
             assertEquals(201, r.status(), r.body());
             String url = r.json().get("url").asText();
-            assertTrue(url.matches("https://meet\\.example\\.org/chat-[a-z2-7]{26}"), url);
+            assertTrue(url.matches("https://meet\\.example\\.org/chat-[0-9a-f]{32}"), url);
             List<SseClient.Event> events = customer.until("video-call", WAIT);
             assertEquals(url, ChatApi.json(events.get(events.size() - 1).data()).get("url").asText());
             SseClient.Event system = customer.next(WAIT);
@@ -106,7 +106,7 @@ class VideoCallTest {
                 .withHeader("Authorization", equalTo("Bearer secret-key"))
                 .withHeader("Accept", equalTo("application/json"))
                 .withRequestBody(matchingJsonPath("$.name", com.github.tomakehurst.wiremock.client.WireMock.matching(
-                        "chat-[a-z2-7]{26}")))
+                        "chat-[0-9a-f]{32}")))
                 .withRequestBody(matchingJsonPath("$.externalId", equalTo(s.id()))));
         JsonNode messages = api.widget("GET", s.key(), "/sessions/" + s.id() + "/messages", null, s.token()).json();
         assertTrue(messages.toString().contains("https://video.example/r/7\""), "the customer link, not the host one");
