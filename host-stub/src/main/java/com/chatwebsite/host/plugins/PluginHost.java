@@ -178,7 +178,9 @@ public final class PluginHost implements AutoCloseable {
      */
     public boolean unload(String pluginId) {
         stop(pluginId);
-        return manager.unloadPlugin(pluginId);
+        boolean unloaded = manager.unloadPlugin(pluginId);
+        RecordMethodCaches.forgetPluginRecords();
+        return unloaded;
     }
 
     private void mount(String pluginId) {
