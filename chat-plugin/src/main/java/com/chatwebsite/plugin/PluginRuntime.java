@@ -186,14 +186,31 @@ public final class PluginRuntime implements AutoCloseable {
                         e -> statusWatch.recheck(String.valueOf(e.data().get("websiteId")))));
     }
 
+    /**
+     * Migrates the plugin's tables (refusing a schema newer than this plugin), then builds the
+     * components and starts the background work. Reads none of the open chats: the first
+     * housekeeping pass routes them again, in the background. If a step after the migrations fails,
+     * what was started is stopped again before the failure is thrown.
+     */
     static PluginRuntime start(HostServices host, ClassLoader pluginClassLoader) {
         long begin = System.nanoTime();
         int applied = new PluginMigrations(host.dataSource(), pluginClassLoader).migrate();
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
                 new ThreadFactoryBuilder().setNameFormat(THREAD_PREFIX + "scheduler-%d").setDaemon(true).build());
         scheduler.setRemoveOnCancelPolicy(true);
-        PluginRuntime runtime = new PluginRuntime(host, scheduler);
-        runtime.heartbeat.beat(host.clock().instant());
+        PluginRuntime runtime;
+        try {
+            runtime = new PluginRuntime(host, scheduler);
+        } catch (RuntimeException | Error e) {
+            scheduler.shutdown();
+            throw e;
+        }
+        try {
+            runtime.heartbeat.beat(host.clock().instant());
+        } catch (RuntimeException | Error e) {
+            runtime.close();
+            throw e;
+        }
         scheduler.scheduleWithFixedDelay(runtime::housekeeping, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(runtime::checkFeeds, FEED_CHECK_MILLIS, FEED_CHECK_MILLIS,
                 TimeUnit.MILLISECONDS);
