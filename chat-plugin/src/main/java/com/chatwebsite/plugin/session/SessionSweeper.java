@@ -72,7 +72,7 @@ public final class SessionSweeper {
                     host.router().withdraw(s.id());
                     sessions.closeQuietly(s.id(), Dispositions.UNMANAGED, w.text("messages.unmanaged"));
                     closed++;
-                } else if (s.state() == SessionState.WAITING && waitingDue(w, s, now)) {
+                } else if (s.state() == SessionState.WAITING && !s.waitingNotified() && waitingDue(w, s, now)) {
                     sessions.waitingNotice(s.id(), w.text("messages.waiting"));
                 } else if (!now.isBefore(s.lastActivityAt().plus(timeout))) {
                     sessions.closeQuietly(s.id(), Dispositions.TIMEOUT, "This chat was closed after "
