@@ -40,6 +40,8 @@ final class RecordMethodCaches {
                     "value", getter);
             ObjectMethods.bootstrap(lookup, "toString", MethodType.methodType(String.class, Rinse.class), Rinse.class,
                     "value", getter);
+        } catch (VirtualMachineError e) {
+            throw e;
         } catch (Throwable e) {
             LOG.warn("could not replace the JDK's record-method caches; an unloaded plugin may stay in memory", e);
         }
