@@ -43,8 +43,13 @@ import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import okhttp3.OkHttpClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +66,8 @@ public final class PluginRuntime implements AutoCloseable {
     public static final String THREAD_PREFIX = "chat-website-";
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginRuntime.class);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    /** How long a stop waits in all for the plugin's threads to finish what they are doing. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     /** Cluster doorbell: a website was changed or deleted on some node. Data: {@code websiteId}. */
     public static final String WEBSITE_CHANGED = "chat-website.website-changed";
     /** Cluster doorbell: a website's open sessions changed on some node. Data: {@code websiteId}. */
@@ -73,6 +79,13 @@ public final class PluginRuntime implements AutoCloseable {
     private static final Duration LEASE_TTL = Duration.ofSeconds(10);
     private static final Duration OPENING_GRACE = Duration.ofSeconds(30);
     private static final Duration REPAIR_PERIOD = Duration.ofSeconds(30);
+    /**
+     * The parts of each housekeeping pass that routing open chats again and the sweeper may take: with
+     * thousands of open chats the next pass goes on where this one stopped, and the heartbeat and the
+     * lease (renewed at the start of each pass) stay well within {@link #LEASE_TTL}.
+     */
+    private static final Duration REPAIR_SLICE = Duration.ofMillis(500);
+    private static final Duration SWEEP_SLICE = Duration.ofSeconds(2);
     private static final Duration WARN_PERIOD = Duration.ofSeconds(30);
     private static final long FEED_CHECK_MILLIS = 2000;
     private static final Duration HTTP_CONNECT = Duration.ofSeconds(3);
@@ -105,6 +118,12 @@ public final class PluginRuntime implements AutoCloseable {
     private Instant nextUploadExpiry;
     private boolean leaseHeld;
     private Instant nextRepair;
+    /** Ids of open chats still to route again, and whether to give active ones back (scheduler thread only). */
+    private final Deque<String> toRoute = new ArrayDeque<>();
+    private boolean routeActiveToo;
+    private RepairTally repairTally;
+    /** Set first thing by {@link #close()}: every loop of the plugin's threads ends at its next item. */
+    private volatile boolean stopping;
     private final ThrottledWarning relayFailed = new ThrottledWarning(LOG, "the outbox relay", WARN_PERIOD);
     private final ThrottledWarning feedCheckFailed = new ThrottledWarning(LOG, "checking open streams", WARN_PERIOD);
     private final ThrottledWarning housekeepingFailed = new ThrottledWarning(LOG, "housekeeping", WARN_PERIOD);
@@ -137,7 +156,7 @@ public final class PluginRuntime implements AutoCloseable {
         OfflineMessages offlineMessages = new OfflineMessages(uploads);
         this.outbox = new OutboxRelay(offlineStore, websites, forms, offlineMessages, host, nodeId);
         this.offline = new OfflineService(offlineStore, forms, uploads, contacts, offlineMessages, host,
-                () -> scheduler.execute(this::relay));
+                () -> background(this::relay));
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(HTTP_CONNECT)
                 .readTimeout(HTTP_READ)
@@ -157,7 +176,7 @@ public final class PluginRuntime implements AutoCloseable {
         sessions.onCountChange(id -> announce(SESSIONS_CHANGED, id));
         this.subscriptions = List.of(
                 host.events().subscribe(SessionPublisher.APPENDED, publisher::onAppended),
-                host.events().subscribe(EventBus.RESYNC, e -> scheduler.execute(this::resync)),
+                host.events().subscribe(EventBus.RESYNC, e -> background(this::resync)),
                 host.events().subscribe(WEBSITE_CHANGED, e -> {
                     String id = String.valueOf(e.data().get("websiteId"));
                     websites.forget(id);
@@ -167,49 +186,137 @@ public final class PluginRuntime implements AutoCloseable {
                         e -> statusWatch.recheck(String.valueOf(e.data().get("websiteId")))));
     }
 
+    /**
+     * Migrates the plugin's tables (refusing a schema newer than this plugin), then builds the
+     * components and starts the background work. Reads none of the open chats: the first
+     * housekeeping pass routes them again, in the background. If a step after the migrations fails,
+     * what was started is stopped again before the failure is thrown.
+     */
     static PluginRuntime start(HostServices host, ClassLoader pluginClassLoader) {
         long begin = System.nanoTime();
         int applied = new PluginMigrations(host.dataSource(), pluginClassLoader).migrate();
+        long migrated = System.nanoTime();
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
                 new ThreadFactoryBuilder().setNameFormat(THREAD_PREFIX + "scheduler-%d").setDaemon(true).build());
         scheduler.setRemoveOnCancelPolicy(true);
-        PluginRuntime runtime = new PluginRuntime(host, scheduler);
-        runtime.heartbeat.beat(host.clock().instant());
+        PluginRuntime runtime;
+        try {
+            runtime = new PluginRuntime(host, scheduler);
+        } catch (RuntimeException | Error e) {
+            scheduler.shutdown();
+            throw e;
+        }
+        try {
+            runtime.heartbeat.beat(host.clock().instant());
+        } catch (RuntimeException | Error e) {
+            runtime.close();
+            throw e;
+        }
         scheduler.scheduleWithFixedDelay(runtime::housekeeping, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(runtime::checkFeeds, FEED_CHECK_MILLIS, FEED_CHECK_MILLIS,
                 TimeUnit.MILLISECONDS);
-        LOG.info("chat-website started: {} migration(s) applied, ready in {} ms", applied,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+        long end = System.nanoTime();
+        LOG.info("chat-website started: {} migration(s) applied, ready in {} ms (schema check and migrations {} ms, "
+                + "components and threads {} ms)", applied, TimeUnit.NANOSECONDS.toMillis(end - begin),
+                TimeUnit.NANOSECONDS.toMillis(migrated - begin), TimeUnit.NANOSECONDS.toMillis(end - migrated));
         return runtime;
     }
 
     /**
-     * Offers the waiting sessions and gives the active ones back to their agents, where the host's
-     * routing lacks them (a node died between storing a session and offering it). Offering a routed
-     * interaction again changes nothing.
+     * Queues the open sessions to route again: the waiting ones are offered and the active ones given
+     * back to their agents where the host's routing lacks them (a node died between storing a session
+     * and offering it, or this node just took over). Offering a routed interaction again changes
+     * nothing, so a chat already routed is the expected case, not an error.
      */
-    private void routeOpenSessions(boolean alsoActive) {
-        Instant settled = host.clock().instant().minus(OPENING_GRACE);
+    private void queueOpenSessions(boolean alsoActive, Instant now) {
+        Instant settled = now.minus(OPENING_GRACE);
+        toRoute.clear();
         for (ChatSession s : lookup.openSessions()) {
-            Optional<Website> w = websites.byId(s.websiteId());
-            if (w.isEmpty() || s.createdAt().isAfter(settled)) {
-                continue; // a session opening now is offered by the request opening it
+            if (!s.createdAt().isAfter(settled)) { // a session opening now is offered by the request opening it
+                toRoute.add(s.id());
             }
+        }
+        routeActiveToo = alsoActive;
+        repairTally = new RepairTally(System.nanoTime());
+    }
+
+    /**
+     * Routes queued sessions for at most {@link #REPAIR_SLICE}, so that after a start with thousands of
+     * open chats the heartbeat, the lease and the sweeper keep their pace; the next pass goes on. Each
+     * session is read again first: the sweeper or an agent may have closed it since it was queued.
+     */
+    private void routeQueued() {
+        long sliceEnd = System.nanoTime() + REPAIR_SLICE.toNanos();
+        while (!toRoute.isEmpty() && !stopping && System.nanoTime() < sliceEnd) {
+            String id = toRoute.poll();
             try {
-                if (alsoActive && s.state() == SessionState.ACTIVE && s.agent().isPresent()) {
+                Optional<ChatSession> session = lookup.find(id);
+                Optional<Website> w = session.flatMap(s -> websites.byId(s.websiteId()));
+                if (w.isEmpty()) {
+                    continue;
+                }
+                ChatSession s = session.get();
+                if (routeActiveToo && s.state() == SessionState.ACTIVE && s.agent().isPresent()) {
                     host.router().resume(opener.offer(w.get(), s), s.agent().get());
+                    repairTally.active++;
                 } else if (s.state() == SessionState.WAITING) {
                     host.router().offer(opener.offer(w.get(), s));
+                    repairTally.waiting++;
                 }
             } catch (RuntimeException e) {
-                LOG.warn("could not route session {} again: {}", s.id(), e.toString());
+                repairTally.failed(id, e);
             }
+        }
+        if (toRoute.isEmpty() && repairTally != null) {
+            repairTally.report();
+            repairTally = null;
+        }
+    }
+
+    /** What one round of routing open chats again did, logged once at its end. */
+    private static final class RepairTally {
+        private final long began;
+        private int waiting;
+        private int active;
+        private int failed;
+        private String firstFailure;
+
+        RepairTally(long began) {
+            this.began = began;
+        }
+
+        void failed(String sessionId, RuntimeException e) {
+            if (failed++ == 0) {
+                firstFailure = sessionId + ": " + e;
+            }
+        }
+
+        void report() {
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+            if (failed > 0) {
+                LOG.warn("routing open chats again: {} waiting and {} active routed, {} failed (first {}), in {} ms",
+                        waiting, active, failed, firstFailure, ms);
+            } else {
+                LOG.debug("routing open chats again: {} waiting and {} active routed in {} ms", waiting, active, ms);
+            }
+        }
+    }
+
+    /** Runs a task on the scheduler, unless the plugin is stopping. */
+    private void background(Runnable task) {
+        if (stopping) {
+            return;
+        }
+        try {
+            scheduler.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("not run: the plugin is stopping");
         }
     }
 
     private void relay() {
         try {
-            outbox.runOnce();
+            outbox.runOnce(() -> stopping);
         } catch (RuntimeException e) {
             relayFailed.warn(e);
         }
@@ -236,6 +343,9 @@ public final class PluginRuntime implements AutoCloseable {
     }
 
     private void housekeeping() {
+        if (stopping) {
+            return;
+        }
         try {
             heartbeat.beat(host.clock().instant());
         } catch (RuntimeException e) {
@@ -245,17 +355,22 @@ public final class PluginRuntime implements AutoCloseable {
         try {
             statusWatch.tick();
             Instant now = host.clock().instant();
-            if (!lease.holdOrTake(now)) {
+            if (stopping || !lease.holdOrTake(now)) {
                 leaseHeld = false;
+                toRoute.clear(); // the holder routes
                 return; // another node sweeps
             }
-            if (!leaseHeld || nextRepair == null || !now.isBefore(nextRepair)) {
-                routeOpenSessions(!leaseHeld); // a node may have died between storing a chat and offering it
+            if (!leaseHeld || toRoute.isEmpty() && (nextRepair == null || !now.isBefore(nextRepair))) {
+                // A node may have died between storing a chat and offering it; one that just took over
+                // also gives the active chats back.
+                queueOpenSessions(!leaseHeld, now);
                 leaseHeld = true;
                 nextRepair = now.plus(REPAIR_PERIOD);
             }
-            sweeper.sweep();
-            if (nextUploadExpiry == null || !now.isBefore(nextUploadExpiry)) {
+            routeQueued();
+            long sweepEnd = System.nanoTime() + SWEEP_SLICE.toNanos();
+            sweeper.sweep(() -> stopping || System.nanoTime() > sweepEnd);
+            if (!stopping && (nextUploadExpiry == null || !now.isBefore(nextUploadExpiry))) {
                 uploads.expireUnused(UNUSED_UPLOAD_AGE);
                 nextUploadExpiry = now.plus(UPLOAD_EXPIRY_PERIOD);
             }
@@ -339,25 +454,52 @@ public final class PluginRuntime implements AutoCloseable {
         return limiter;
     }
 
+    /**
+     * Stops the plugin's work without interrupting any of it: a thread of the plugin may be inside
+     * the host's database (an interrupt there can close the host's H2 file or a pooled connection).
+     * First a stop flag, which every loop (sweeper, routing open chats again, outbox relay) checks
+     * between two items, so the running pass ends after the item at hand; then the scheduler, the
+     * event log's writers and publishers and the HTTP client's dispatcher are shut down and awaited,
+     * {@link #STOP_GRACE} in all. What is still running then is named in a warning and left to end
+     * by itself. Outbound HTTP calls are cancelled (their sockets closed), not interrupted.
+     */
     @Override
     public void close() {
+        stopping = true;
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
         subscriptions.forEach(EventBus.Subscription::close);
-        eventLog.close();
-        http.dispatcher().executorService().shutdownNow();
-        http.connectionPool().evictAll();
-        scheduler.shutdown(); // no interrupts: a task may be inside the host's database
-        try {
-            if (!scheduler.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("chat-website scheduler did not stop within {}", STOP_GRACE);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        scheduler.shutdown();
+        http.dispatcher().cancelAll();
+        ExecutorService dispatcher = http.dispatcher().executorService();
+        dispatcher.shutdown();
+        List<String> late = new ArrayList<>();
+        if (!awaitUntil(scheduler, deadline)) {
+            late.add(THREAD_PREFIX + "scheduler (housekeeping: sweeper, outbox relay, routing open chats)");
         }
+        // After the scheduler: the sweeper's last close still reaches the log.
+        late.addAll(eventLog.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
+        if (!awaitUntil(dispatcher, deadline)) {
+            late.add("the HTTP client's dispatcher");
+        }
+        http.connectionPool().evictAll();
         try {
             heartbeat.leave();
             lease.release();
         } catch (RuntimeException e) {
             LOG.debug("could not release the housekeeping lease", e);
+        }
+        if (!late.isEmpty()) {
+            LOG.warn("chat-website stopped, but after {} these were still running (not interrupted; they end by "
+                    + "themselves): {}", STOP_GRACE, late);
+        }
+    }
+
+    private static boolean awaitUntil(ExecutorService executor, long deadline) {
+        try {
+            return executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return executor.isTerminated();
         }
     }
 }

@@ -3,6 +3,14 @@ package com.chatwebsite.plugin;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import static com.tngtech.archunit.core.domain.AccessTarget.Predicates.declaredIn;
+import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+
+import com.fasterxml.jackson.core.TSFBuilder;
+import com.fasterxml.jackson.core.TokenStreamFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -41,6 +49,20 @@ class ArchitectureTest {
     void storeIsALeafOnlyTheRuntimeWiresIn() {
         noClasses().that().resideOutsideOfPackages(ROOT, ROOT + ".store..").should().dependOnClassesThat()
                 .resideInAPackage(ROOT + ".store..").check(classes);
+    }
+
+    /**
+     * A mapper or factory built elsewhere would get Jackson's thread-local buffers, which keep the
+     * unloaded plugin's class loader alive from the host's threads.
+     */
+    @Test
+    void everyJacksonFactoryComesFromJsonMappers() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".json..").should().callConstructorWhere(
+                target(declaredIn(assignableTo(ObjectMapper.class).or(assignableTo(TokenStreamFactory.class))
+                        .or(assignableTo(TSFBuilder.class)))))
+                .orShould().callMethodWhere(target(declaredIn(assignableTo(ObjectMapper.class)
+                        .or(assignableTo(TokenStreamFactory.class)))).and(target(name("builder"))))
+                .check(classes);
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.chatwebsite.plugin.website.WebsiteService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,10 +57,25 @@ public final class OutboxRelay {
      * @return how many it delivered
      */
     public int runOnce() {
+        return runOnce(() -> false);
+    }
+
+    /**
+     * One pass over the due deliveries, ending early (between two deliveries) once
+     * {@code stopRequested} says so; what this node claimed and did not send is freed when it leaves
+     * the cluster, or when its claim runs out.
+     *
+     * @param stopRequested asked before each delivery
+     * @return how many it delivered
+     */
+    public int runOnce(BooleanSupplier stopRequested) {
         int delivered = 0;
         List<OfflineHandler> handlers = host.extensions().find(OfflineHandler.class);
         for (String[] due : store.claimDue(node, host.clock().instant(), CLAIM_HOLD,
                 host.clock().instant().minus(NODE_SILENCE), BATCH)) {
+            if (stopRequested.getAsBoolean()) {
+                break;
+            }
             String offlineId = due[0];
             String handlerId = due[1];
             try {

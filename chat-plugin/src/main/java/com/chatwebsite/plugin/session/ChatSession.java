@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param acceptedAt when an agent accepted it
  * @param closedAt when it closed
  * @param lastActivityAt the last customer or agent message, or the open or accept
+ * @param waitingNotified whether the website's waiting message was sent (once per chat)
  */
 public record ChatSession(
         String id,
@@ -38,7 +39,8 @@ public record ChatSession(
         Instant createdAt,
         Optional<Instant> acceptedAt,
         Optional<Instant> closedAt,
-        Instant lastActivityAt) {
+        Instant lastActivityAt,
+        boolean waitingNotified) {
 
     public ChatSession {
         fields = Map.copyOf(fields);

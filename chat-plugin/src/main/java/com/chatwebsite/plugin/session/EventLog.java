@@ -5,6 +5,7 @@ import com.chatwebsite.plugin.error.ChatException.Kind;
 import com.chatwebsite.api.host.HostEvent;
 import com.chatwebsite.api.host.InteractionTopics;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -266,13 +268,18 @@ public final class EventLog implements AutoCloseable {
         }
         if (!result.events().isEmpty() || !result.forHost().isEmpty()) {
             // Delivery runs beside the next batch's transaction, batches in commit order.
-            publisher.execute(() -> {
-                try {
-                    sink.committed(result.events(), result.forHost());
-                } catch (RuntimeException e) {
-                    LOG.warn("delivering committed events failed; streams catch up from the database", e);
-                }
-            });
+            try {
+                publisher.execute(() -> {
+                    try {
+                        sink.committed(result.events(), result.forHost());
+                    } catch (RuntimeException e) {
+                        LOG.warn("delivering committed events failed; streams catch up from the database", e);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // Stopped past its grace: the batch is stored all the same, and streams read it from the database.
+                LOG.debug("the event log stopped before delivering a committed batch", e);
+            }
         }
     }
 
@@ -355,29 +362,50 @@ public final class EventLog implements AutoCloseable {
         return new Result(outcomes, byId, forHost);
     }
 
-    /** Stops taking changes, lets the writer finish what is queued, and waits for it (no interrupt). */
+    /** Stops taking changes, lets the writers finish what is queued, and waits up to 10 s for them (no interrupt). */
     @Override
     public void close() {
+        List<String> running = close(Duration.ofSeconds(10));
+        if (!running.isEmpty()) {
+            LOG.warn("the event log's {} did not stop within 10 s; they end by themselves", running);
+        }
+    }
+
+    /**
+     * Stops taking changes (an append from now on is refused as {@code stopping}), then waits, up to
+     * {@code grace} in all, for the writers to store what is queued and for the publishers to deliver
+     * what was committed. Nothing is interrupted: a writer may be inside the host's database, and an
+     * interrupt there can break the host's connection or file.
+     *
+     * @param grace how long to wait in all
+     * @return the names of the threads still running when the grace ran out (empty when all ended)
+     */
+    public List<String> close(Duration grace) {
         running = false;
+        long deadline = System.nanoTime() + grace.toNanos();
+        List<String> late = new ArrayList<>();
         for (Thread writer : writers) {
             try {
-                writer.join(TimeUnit.SECONDS.toMillis(10));
+                writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             if (writer.isAlive()) {
-                LOG.warn("event log writer {} did not stop within 10 s", writer.getName());
+                late.add(writer.getName());
             }
         }
-        for (ExecutorService publisher : publishers) {
-            publisher.shutdown(); // delivers what was committed, then ends
+        publishers.forEach(ExecutorService::shutdown); // each delivers what was committed, then ends
+        for (int lane = 0; lane < publishers.size(); lane++) {
             try {
-                if (!publisher.awaitTermination(5, TimeUnit.SECONDS)) {
-                    LOG.warn("an event log publisher did not stop within 5 s");
+                if (!publishers.get(lane).awaitTermination(Math.max(0, deadline - System.nanoTime()),
+                        TimeUnit.NANOSECONDS)) {
+                    late.add(writers.get(lane).getName() + "-publisher");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                late.add(writers.get(lane).getName() + "-publisher");
             }
         }
+        return late;
     }
 }

@@ -90,7 +90,7 @@ public final class SessionOpener {
         String token = SessionTokens.newToken();
         ChatSession stored = new ChatSession(UUID.randomUUID().toString(), website.id(), SessionTokens.hash(token),
                 SessionState.WAITING, Optional.empty(), fields, variables, Optional.empty(), page, Optional.empty(), 0,
-                now, Optional.empty(), Optional.empty(), now);
+                now, Optional.empty(), Optional.empty(), now, false);
         SessionRepository.OpenOutcome outcome;
         Lock lock = opening[Math.floorMod(website.id().hashCode(), opening.length)];
         lock.lock(); // opens of one website queue here, not holding a connection while the row lock waits
@@ -134,7 +134,7 @@ public final class SessionOpener {
         }
         return new ChatSession(s.id(), s.websiteId(), s.tokenHash(), s.state(), s.disposition(), s.fields(),
                 s.variables(), contactId, s.page(), s.agent(), s.lastSeq(), s.createdAt(), s.acceptedAt(),
-                s.closedAt(), s.lastActivityAt());
+                s.closedAt(), s.lastActivityAt(), s.waitingNotified());
     }
 
     /**

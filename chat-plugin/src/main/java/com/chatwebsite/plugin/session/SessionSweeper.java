@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,12 +40,27 @@ public final class SessionSweeper {
      * @return how many it closed
      */
     public int sweep() {
+        return sweep(() -> false);
+    }
+
+    /**
+     * One pass over the open sessions, ending early (between two sessions, never inside one's
+     * transaction) once {@code stopRequested} says so. The next pass goes on where this one stopped:
+     * what this one did is no longer due.
+     *
+     * @param stopRequested asked before each session (the plugin stopping, or the pass's time used up)
+     * @return how many it closed
+     */
+    public int sweep(BooleanSupplier stopRequested) {
         Instant now = host.clock().instant();
         Duration timeout = Duration.ofSeconds(host.settings().chatTimeoutSeconds());
         int closed = 0;
         List<ChatSession> open = lookup.openSessions();
         Map<String, Optional<Website>> byId = new HashMap<>(); // one lookup per website per pass
         for (ChatSession s : open) {
+            if (stopRequested.getAsBoolean()) {
+                break;
+            }
             Optional<Website> website = byId.computeIfAbsent(s.websiteId(), websites::byId);
             if (website.isEmpty()) {
                 continue;
@@ -56,7 +72,7 @@ public final class SessionSweeper {
                     host.router().withdraw(s.id());
                     sessions.closeQuietly(s.id(), Dispositions.UNMANAGED, w.text("messages.unmanaged"));
                     closed++;
-                } else if (s.state() == SessionState.WAITING && waitingDue(w, s, now)) {
+                } else if (s.state() == SessionState.WAITING && !s.waitingNotified() && waitingDue(w, s, now)) {
                     sessions.waitingNotice(s.id(), w.text("messages.waiting"));
                 } else if (!now.isBefore(s.lastActivityAt().plus(timeout))) {
                     sessions.closeQuietly(s.id(), Dispositions.TIMEOUT, "This chat was closed after "

@@ -1,5 +1,6 @@
 package com.chatwebsite.plugin.store;
 
+import com.chatwebsite.plugin.json.JsonMappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +10,7 @@ import java.util.Map;
 /** JSON text columns: maps of JDK values in, maps out. */
 public final class JsonText {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonMappers.plain();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     private JsonText() {

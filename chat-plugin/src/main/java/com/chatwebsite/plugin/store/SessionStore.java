@@ -19,7 +19,7 @@ public final class SessionStore implements SessionRepository {
 
     private static final String COLUMNS = "s.id, s.website_id, s.token_hash, s.state, s.disposition, s.form_fields, "
             + "s.variables, s.contact_id, s.page_url, s.agent, h.last_seq, s.created_at, s.accepted_at, s.closed_at, "
-            + "h.last_activity_at";
+            + "h.last_activity_at, s.waiting_notified";
     private static final String FROM = " FROM cw_session s JOIN cw_session_head h ON h.session_id = s.id";
     private static final String INSERT_COLUMNS = "id, website_id, token_hash, state, disposition, form_fields, "
             + "variables, contact_id, page_url, agent, last_seq, created_at, accepted_at, closed_at, last_activity_at";
@@ -202,7 +202,7 @@ public final class SessionStore implements SessionRepository {
                 (Map<String, String>) (Map<String, ?>) variables, Optional.ofNullable(rs.getString(8)),
                 Optional.ofNullable(rs.getString(9)), Optional.ofNullable(rs.getString(10)), rs.getLong(11),
                 Db.instant(rs.getObject(12)), Optional.ofNullable(Db.instant(rs.getObject(13))),
-                Optional.ofNullable(Db.instant(rs.getObject(14))), Db.instant(rs.getObject(15)));
+                Optional.ofNullable(Db.instant(rs.getObject(14))), Db.instant(rs.getObject(15)), rs.getBoolean(16));
     }
 
 }

@@ -1,5 +1,6 @@
 package com.chatwebsite.plugin.video;
 
+import com.chatwebsite.plugin.json.JsonMappers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -26,7 +27,7 @@ public final class HttpApiVideoProvider implements VideoProvider {
     public static final String ID = "http";
     static final int ATTEMPTS = 2;
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonMappers.plain();
     private static final int MAX_RESPONSE = 64 * 1024;
 
     private final VideoContext context;

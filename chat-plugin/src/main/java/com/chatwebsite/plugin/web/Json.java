@@ -2,7 +2,7 @@ package com.chatwebsite.plugin.web;
 
 import com.chatwebsite.api.settings.FieldError;
 import com.chatwebsite.api.web.WebResponse;
-import com.fasterxml.jackson.core.JsonFactory;
+import com.chatwebsite.plugin.json.JsonMappers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -20,7 +20,7 @@ public final class Json {
      * The plugin's one mapper; thread-safe once configured. What it reads is held to {@link JsonBody}'s limits
      * (depth, number, string and key lengths) and refuses repeated keys.
      */
-    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+    public static final ObjectMapper MAPPER = JsonMappers.mapper(JsonMappers.factory()
                     .streamReadConstraints(JsonBody.LIMITS)
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())

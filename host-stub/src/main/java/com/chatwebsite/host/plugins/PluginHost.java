@@ -690,6 +690,7 @@ public final class PluginHost implements AutoCloseable {
         try {
             if (manager.getPlugin(id) != null) {
                 manager.unloadPlugin(id);
+                RecordMethodCaches.forgetPluginRecords();
             }
         } catch (RuntimeException | Error e) {
             LOG.warn("unloading plugin {} failed", id, e);
