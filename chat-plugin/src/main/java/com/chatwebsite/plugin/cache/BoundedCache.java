@@ -76,7 +76,9 @@ public final class BoundedCache<K, V> {
         if (e == null) {
             return Optional.empty();
         }
-        map.put(key, new Entry<>(e.value(), now));
+        if (idle.isPresent()) { // the access order is kept by the map; only an idle bound needs the time
+            map.put(key, new Entry<>(e.value(), now));
+        }
         return Optional.of(e.value());
     }
 

@@ -391,17 +391,6 @@ public final class HostInteractionRouter implements InteractionRouter {
     }
 
     /**
-     * Whether an agent may see an interaction: it holds it, or it is offered and the agent is available.
-     *
-     * @param agent the agent's name
-     * @param interactionId the interaction
-     * @return true if visible
-     */
-    public boolean visibleTo(String agent, String interactionId) {
-        return access(agent, interactionId).isPresent();
-    }
-
-    /**
      * What an agent may do with an interaction, in one read that parses no offer: the agent's
      * request path checks this on every message.
      *
@@ -431,28 +420,6 @@ public final class HostInteractionRouter implements InteractionRouter {
             return routing.available(c, agent, false).orElse(false)
                     ? Optional.of(new Access(slot.get().channelId(), false)) : Optional.empty();
         });
-    }
-
-    /**
-     * Whether an agent holds an interaction.
-     *
-     * @param agent the agent's name
-     * @param interactionId the interaction
-     * @return true if the agent accepted it and it has not finished
-     */
-    public boolean holds(String agent, String interactionId) {
-        return jdbc.inTransaction(c -> routing.find(c, interactionId, false).filter(r -> r.heldBy(agent)).isPresent());
-    }
-
-    /**
-     * The channel an interaction belongs to, while routed.
-     *
-     * @param interactionId the interaction
-     * @return the offer, if offered or held
-     */
-    public Optional<InteractionOffer> routed(String interactionId) {
-        return jdbc.inTransaction(c -> routing.find(c, interactionId, false)
-                .filter(r -> !r.is(RoutingStore.ACCEPTING)).map(Routed::offer));
     }
 
     private void tellWithdrawn(Connection c, String interactionId, Collection<String> to, Instant now)

@@ -112,7 +112,7 @@ class HostInteractionRouterTest {
         assertEquals(List.of("i1@ann"), channel.accepted);
         assertEquals(Optional.of("ann"), router.assignedAgent("i1"));
         assertThrows(InteractionException.class, () -> router.accept("ben", "i1"), "already taken");
-        assertFalse(router.visibleTo("ben", "i1"));
+        assertFalse(router.access("ben", "i1").isPresent());
 
         assertEquals(OfferOutcome.OFFERED, router.offer(offer("i2")));
         InteractionException full = assertThrows(InteractionException.class, () -> router.accept("ann", "i2"));
