@@ -242,6 +242,11 @@ public final class HostHandler extends Handler.Abstract {
         }
     }
 
+    private static WebResponse methodNotAllowed(String method, String allow) {
+        return HostJson.error(405, "method_not_allowed", method + " is not allowed here.", List.of())
+                .withHeader("Allow", allow);
+    }
+
     private WebResponse dispatch(Request request, String[] owner, PluginGates.Pass[] pass) throws Exception {
         String rawPath = request.getHttpURI().getPath();
         List<String> segments = decode(rawPath == null || rawPath.isEmpty() ? "/" : rawPath);
@@ -252,8 +257,7 @@ public final class HostHandler extends Handler.Abstract {
                 return page.get();
             }
         } else if (pages.exists(segments)) {
-            return HostJson.error(405, "method_not_allowed", method + " is not allowed here.", List.of())
-                    .withHeader("Allow", StaticPages.ALLOWED);
+            return methodNotAllowed(method, StaticPages.ALLOWED);
         }
         RouteTable.Match match = routes.find(method, segments);
         if (match.entry().isEmpty()) {
@@ -262,8 +266,7 @@ public final class HostHandler extends Handler.Abstract {
                 return unavailable.get();
             }
             if (!match.allowedMethods().isEmpty()) {
-                return HostJson.error(405, "method_not_allowed", method + " is not allowed here.", List.of())
-                        .withHeader("Allow", String.join(", ", new TreeSet<>(match.allowedMethods())));
+                return methodNotAllowed(method, String.join(", ", new TreeSet<>(match.allowedMethods())));
             }
             throw HttpError.notFound("No route for " + method + " " + rawPath + ".");
         }
