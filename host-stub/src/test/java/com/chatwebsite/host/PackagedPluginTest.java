@@ -72,7 +72,7 @@ class PackagedPluginTest {
         assertEquals("UP", json.get("status").asText());
         JsonNode plugin = json.get("plugins").get(0);
         assertEquals("chat-website", plugin.get("id").asText());
-        assertEquals("1.1.0", plugin.get("version").asText());
+        assertEquals("1.2.0", plugin.get("version").asText());
         assertEquals("STARTED", plugin.get("state").asText());
     }
 

@@ -27,7 +27,7 @@ public final class ApiVersion {
      * The semantic version of this API, equal to the Maven project version of {@code plugin-api}
      * (a test checks it).
      */
-    public static final String VERSION = "1.1.0";
+    public static final String VERSION = "1.2.0";
 
     private ApiVersion() {
     }
