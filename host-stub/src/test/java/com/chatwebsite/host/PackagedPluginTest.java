@@ -107,7 +107,7 @@ class PackagedPluginTest {
         JsonNode p = plugins.get(0);
         assertEquals("chat-website", p.get("id").asText());
         assertEquals("STARTED", p.get("state").asText());
-        assertEquals(">=1.1.0 & <2.0.0", p.get("requires").asText());
+        assertEquals(">=1.2.0 & <2.0.0", p.get("requires").asText());
         assertEquals("chat-website-plugin.jar", p.get("path").asText());
         assertEquals("website", p.get("settingsSchemas").get(0).asText());
     }
