@@ -43,6 +43,17 @@ public record FormDefinition(List<FormField> sections, List<Map<String, Object>>
     }
 
     /**
+     * Whether a name is that of a stored field whose type is not available now: the widget does
+     * not show it, and a value a customer still sends for it is ignored.
+     *
+     * @param name the name
+     * @return true for such a field
+     */
+    public boolean isUnavailable(String name) {
+        return field(name).isEmpty() && stored.stream().anyMatch(s -> name.equals(s.get("name")));
+    }
+
+    /**
      * The form as the admin API stores and returns it.
      *
      * @return {@code {"sections":[...]}}

@@ -50,7 +50,8 @@ public final class SubmissionValidator {
     }
 
     /**
-     * Validates a submission. Fields whose type is no longer available are skipped.
+     * Validates a submission. Fields whose type is not available now are skipped, and values sent
+     * for them ignored.
      *
      * @param form the form
      * @param input the submitted values by field name
@@ -67,7 +68,7 @@ public final class SubmissionValidator {
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> uploadIds = new ArrayList<>();
         for (String key : input.keySet()) {
-            if (form.field(key).isEmpty()) {
+            if (form.field(key).isEmpty() && !form.isUnavailable(key)) {
                 errors.add(new FieldError(key, "unknown", "The form has no field " + key + "."));
             }
         }

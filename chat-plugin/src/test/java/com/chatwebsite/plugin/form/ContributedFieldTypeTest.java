@@ -140,8 +140,10 @@ class ContributedFieldTypeTest {
                 .toList());
         assertTrue(f.problems().get(0).message().contains("code"));
         assertEquals(List.of("name"), f.sections().stream().map(FormField::name).toList(), "the widget leaves it out");
-        assertTrue(SubmissionValidator.validate(f, Map.of("name", "Ada"), (id, x) -> Optional.empty(), Set.of(), types())
-                .ok(), "submissions skip it");
+        SubmissionValidator.Result r = SubmissionValidator.validate(f, Map.of("name", "Ada", "pin", "12"),
+                (id, x) -> Optional.empty(), Set.of(), types());
+        assertEquals(List.of(), r.errors(), "submissions skip it, and ignore a value a page loaded before still sends");
+        assertEquals(Map.of("name", "Ada"), r.values());
         List<FieldError> strict = FormDefinitionParser.parse(stored, CONTACTS, types()).errors();
         assertEquals("sections[1].type oneOf", strict.get(0).field() + " " + strict.get(0).rule());
         assertTrue(strict.get(0).message().contains("no started plugin contributes code"), strict.get(0).message());
