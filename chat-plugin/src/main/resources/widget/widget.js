@@ -18,9 +18,11 @@
     fr: 'Chat|Discutez avec nous|Envoyer|Fermer le chat|Démarrer une nouvelle discussion|Terminer la discussion|Laissez-nous un message|Message envoyé — nous vous répondrons par e-mail.|Ce champ est obligatoire.|Le fichier dépasse 10 Mo.|Envoi en cours…|Connexion perdue. Reconnexion…|{agent} a rejoint la discussion|En attente d’un conseiller…|Discussion terminée|Démarrer la discussion|Votre message|Supprimer|Choisir…|Le message est trop long ({n} caractères au maximum).|Une erreur est survenue. Veuillez réessayer.|La discussion est terminée.|Rejoindre l’appel vidéo|Non envoyé|Nous sommes hors ligne. Laissez-nous un message et nous vous répondrons par e-mail.|Conseiller',
     es: 'Chat|Chatea con nosotros|Enviar|Cerrar el chat|Iniciar un nuevo chat|Finalizar el chat|Déjanos un mensaje|Mensaje enviado — te responderemos por correo electrónico.|Este campo es obligatorio.|El archivo supera los 10 MB.|Subiendo…|Conexión perdida. Reconectando…|{agent} se ha unido al chat|Esperando a un agente…|Chat finalizado|Iniciar chat|Tu mensaje|Eliminar|Elegir…|El mensaje es demasiado largo (máximo {n} caracteres).|Algo salió mal. Inténtalo de nuevo.|El chat ha finalizado.|Unirse a la videollamada|No enviado|Ahora no estamos conectados. Déjanos un mensaje y te responderemos por correo electrónico.|Agente'
   };
-  var NAME = {type: 'input', inputType: 'text', name: 'name', label: 'Name', required: true};
-  var MAIL = {type: 'input', inputType: 'email', name: 'email', label: 'E-mail', required: true};
-  var DEFF = {online: {sections: [NAME, MAIL]}, offline: {sections: [NAME, MAIL, {type: 'textarea', name: 'message', label: 'Message', required: true}]}};
+  var NAME = {control: 'text', name: 'name', label: 'Name', required: true};
+  var MAIL = {control: 'text', attributes: {inputType: 'email'}, name: 'email', label: 'E-mail', required: true};
+  var DEFF = {online: {sections: [NAME, MAIL]}, offline: {sections: [NAME, MAIL, {control: 'textarea', name: 'message', label: 'Message', required: true}]}};
+  // fields render by control and attributes only, whatever type (and plugin) they come from
+  var CONTROLS = /^(text|textarea|select|radio|checkboxes|checkbox|file)$/, INPUTS = /^(text|email|number|tel|url|date|time)$/;
 
   var CSS = '#cw-widget{--cw-c:#1f6feb;--cw-t:#fff;position:fixed;bottom:20px;right:20px;z-index:2147483000;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d1d1f;text-align:left}' +
     '#cw-widget.cw-left{right:auto;left:20px}#cw-widget *,#cw-widget ::before,#cw-widget ::after{box-sizing:border-box}#cw-widget [hidden]{display:none!important}' +
@@ -278,33 +280,39 @@
     if (vals) fill(st, vals);
     return st;
   }
+  function attrs(a, keys) {
+    var o = {};
+    keys.split(' ').forEach(function (k) { if (a[k] != null && a[k] !== '') o[k] = String(a[k]); });
+    return o;
+  }
   function field(f, st) {
-    var t = f.type, nm = f.name, lab = f.label || nm || '', id = uid(), req = !!f.required, c = [], w, ctl, list, F;
-    if (t === 'label') return h('p', {cls: 'cw-label', text: lab});
-    if (!nm) return null;
+    var k = f.control, a = f.attributes || {}, nm = f.name, lab = f.label || nm || '', id = uid(), req = !!f.required, c = [], w, ctl, list, F;
+    if (k === 'static') return h('p', {cls: 'cw-label', text: lab});
+    if (!nm || !CONTROLS.test(k)) return null;
     var cap = [lab, req ? h('span', {cls: 'cw-req', 'aria-hidden': 'true', text: ' *'}) : null];
     var at = {name: nm, id: id, required: req, 'aria-required': req ? 'true' : null};
-    if (t === 'radio' || t === 'checkboxes') {
+    if (k === 'radio' || k === 'checkboxes') {
       w = h('fieldset', {cls: 'cw-field'}, [h('legend', {}, cap)]);
       (f.options || []).forEach(function (o) {
-        var i = h('input', {type: t === 'radio' ? 'radio' : 'checkbox', name: nm, value: o, required: t === 'radio' && req});
+        var i = h('input', {type: k === 'radio' ? 'radio' : 'checkbox', name: nm, value: o, required: k === 'radio' && req});
         c.push(i);
         w.appendChild(h('label', {cls: 'cw-opt'}, [i, String(o)]));
       });
-    } else if (t === 'agreement') {
+    } else if (k === 'checkbox') {
       c.push(h('input', assign({type: 'checkbox'}, at)));
       w = h('div', {cls: 'cw-field cw-agree'}, [c[0], h('label', {'for': id}, cap)]);
     } else {
-      if (t === 'select') {
+      if (k === 'select') {
         ctl = h('select', at, [h('option', {value: '', text: S.choose})].concat((f.options || []).map(function (o) { return h('option', {value: o, text: o}); })));
-      } else if (t === 'textarea') {
-        ctl = h('textarea', assign({rows: 3}, at));
-      } else if (t === 'attachment') {
-        ctl = h('input', assign({type: 'file', multiple: true, accept: f.accept || null, onchange: function () { pick(st, F, ctl); }}, at));
+      } else if (k === 'textarea') {
+        ctl = h('textarea', assign(assign({rows: a.rows || 3}, attrs(a, 'maxlength placeholder')), at));
+      } else if (k === 'file') {
+        ctl = h('input', assign({type: 'file', multiple: true, accept: a.accept || null, onchange: function () { pick(st, F, ctl); }}, at));
         list = h('div', {cls: 'cw-files'});
       } else {
-        var it = f.inputType === 'number' || f.inputType === 'email' ? f.inputType : 'text';
-        ctl = h('input', assign({type: it, autocomplete: it === 'email' ? 'email' : nm === 'name' ? 'name' : null}, at));
+        var it = INPUTS.test(a.inputType) ? a.inputType : 'text';
+        ctl = h('input', assign(assign({type: it, autocomplete: it === 'email' ? 'email' : nm === 'name' ? 'name' : null},
+          attrs(a, 'min max step pattern maxlength placeholder autocomplete inputmode')), at));
       }
       c.push(ctl);
       w = h('div', {cls: 'cw-field'}, [h('label', {'for': id}, cap), ctl, list]);
@@ -315,24 +323,24 @@
   }
   function fill(st, vals) {
     for (var nm in vals) {
-      var F = st.f[nm], v = vals[nm], t = F && F.d.type;
-      if (!F || t === 'attachment') continue;
-      if (t === 'radio' || t === 'checkboxes') F.c.forEach(function (x) { x.checked = Array.isArray(v) ? v.indexOf(x.value) >= 0 : x.value === String(v); });
-      else if (t === 'agreement') F.c[0].checked = v === true;
+      var F = st.f[nm], v = vals[nm], k = F && F.d.control;
+      if (!F || k === 'file') continue;
+      if (k === 'radio' || k === 'checkboxes') F.c.forEach(function (x) { x.checked = Array.isArray(v) ? v.indexOf(x.value) >= 0 : x.value === String(v); });
+      else if (k === 'checkbox') F.c[0].checked = v === true;
       else F.c[0].value = v == null ? '' : String(v);
     }
   }
   function values(st) {
     var out = {};
     Object.keys(st.f).forEach(function (nm) {
-      var F = st.f[nm], t = F.d.type, c = F.c, v;
-      if (t === 'checkboxes') v = c.filter(function (x) { return x.checked; }).map(function (x) { return x.value; });
-      else if (t === 'radio') c.forEach(function (x) { if (x.checked) v = x.value; });
-      else if (t === 'agreement') v = c[0].checked;
-      else if (t === 'attachment') v = F.u.map(function (u) { return u.id; });
+      var F = st.f[nm], k = F.d.control, c = F.c, v;
+      if (k === 'checkboxes') v = c.filter(function (x) { return x.checked; }).map(function (x) { return x.value; });
+      else if (k === 'radio') c.forEach(function (x) { if (x.checked) v = x.value; });
+      else if (k === 'checkbox') v = c[0].checked;
+      else if (k === 'file') v = F.u.map(function (u) { return u.id; });
       else {
         v = c[0].value;
-        if (F.d.inputType === 'number' && v !== '' && isFinite(v)) v = Number(v);
+        if ((F.d.attributes || {}).inputType === 'number' && v !== '' && isFinite(v)) v = Number(v);
       }
       if (v !== '' && v !== undefined && !(Array.isArray(v) && !v.length)) out[nm] = v;
     });
