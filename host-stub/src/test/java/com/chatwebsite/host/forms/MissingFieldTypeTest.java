@@ -67,6 +67,10 @@ class MissingFieldTypeTest {
         assertEquals(201, opened.status(), "the missing field, though required, is not asked for: " + opened.body());
         Contact ada = host.services().contacts().findByField("email", "ada@example.com").get(0);
         assertNull(ada.fields().get("phone"));
+        Http.Reply stale = api.open(site.key(), "{\"name\":\"Bea\",\"email\":\"bea@example.com\",\"phone\":\"12\"}");
+        assertEquals(201, stale.status(), "a page loaded before the plugin stopped still sends the phone: ignored, "
+                + stale.body());
+        assertNull(host.services().contacts().findByField("email", "bea@example.com").get(0).fields().get("phone"));
 
         assertEquals(PhoneFieldPlugin.ID, host.plugins().load(host.config().pluginsDir().resolve(PhoneFieldPlugin.ID
                 + ".jar")));
