@@ -126,8 +126,8 @@ public final class FieldTypePlugins {
     }
 
     /**
-     * Plugin {@code more-types}: {@code rating} (SELECT with {@code options}, mapped to routing
-     * variables only) and another {@code phone}, labelled {@code Other phone}.
+     * Plugin {@code more-types}: {@code rating}, a SELECT with {@code options}, mapped to routing
+     * variables only.
      *
      * @return the plugin's source
      */
@@ -165,8 +165,25 @@ public final class FieldTypePlugins {
                             }
                         }
                         """)
-                .java("moretypes.OtherPhoneType", """
-                        package moretypes;
+                .extension("moretypes.RatingType");
+    }
+
+    /**
+     * Plugin {@code other-phone}: another {@code phone}, labelled {@code Other phone}.
+     *
+     * @return the plugin's source
+     */
+    public static TestPlugins.Source otherPhone() {
+        return new TestPlugins.Source("other-phone", "otherphone.OtherPhonePlugin")
+                .requires(REQUIRES)
+                .java("otherphone.OtherPhonePlugin", """
+                        package otherphone;
+                        public class OtherPhonePlugin extends org.pf4j.Plugin {
+                            public OtherPhonePlugin() { }
+                        }
+                        """)
+                .java("otherphone.OtherPhoneType", """
+                        package otherphone;
                         import com.chatwebsite.api.form.*;
                         import com.chatwebsite.api.settings.*;
                         import java.util.*;
@@ -184,7 +201,6 @@ public final class FieldTypePlugins {
                             }
                         }
                         """)
-                .extension("moretypes.RatingType")
-                .extension("moretypes.OtherPhoneType");
+                .extension("otherphone.OtherPhoneType");
     }
 }

@@ -86,10 +86,13 @@ class FormFieldTypeCatalogTest {
 
     @Test
     void aTypeNameClashAcrossPluginsIsWonByThePluginStartedFirst() {
+        // phone-types starts with the host, more-types and other-phone after it.
         try (HostStub host = hostWith(FieldTypePlugins.phoneTypes())) {
             Http http = new Http(host.baseUrl());
             Path more = TestPlugins.compile(FieldTypePlugins.moreTypes(), dir, dir.resolve("more-types.jar"));
             assertEquals(PluginState.STARTED, host.plugins().start(host.plugins().load(more)));
+            Path other = TestPlugins.compile(FieldTypePlugins.otherPhone(), dir, dir.resolve("other-phone.jar"));
+            assertEquals(PluginState.STARTED, host.plugins().start(host.plugins().load(other)));
 
             JsonNode both = http.get(CATALOG, TestHost.ADMIN_TOKEN).json();
             assertEquals("phone-types", only(both, "phone").get("plugin").asText(), "started first, wins");
@@ -108,7 +111,7 @@ class FormFieldTypeCatalogTest {
 
             assertEquals(PluginState.STARTED, host.plugins().start("phone-types"));
             JsonNode again = http.get(CATALOG, TestHost.ADMIN_TOKEN).json();
-            assertEquals("more-types", only(again, "phone").get("plugin").asText(), "now more-types started first");
+            assertEquals("other-phone", only(again, "phone").get("plugin").asText(), "now other-phone started first");
             assertEquals(List.of("note"), namesOf(again, "phone-types"));
         }
     }
