@@ -19,6 +19,6 @@ public final class ChatWebsiteSettings implements SettingsSchemaProvider {
     @Override
     public List<SettingsSchema> schemas() {
         return List.of(plugin.runtime().websiteSchema().schema(),
-                new FormFieldSchema(plugin.runtime().host().contacts()).schema());
+                new FormFieldSchema(plugin.runtime().host().contacts(), plugin.runtime().forms().types().keySet()).schema());
     }
 }

@@ -2,6 +2,7 @@ package com.chatwebsite.plugin;
 
 import com.chatwebsite.api.host.HostServices;
 import com.chatwebsite.plugin.contact.ContactLinker;
+import com.chatwebsite.plugin.form.FieldTypes;
 import com.chatwebsite.plugin.form.FormService;
 import com.chatwebsite.plugin.offline.OfflineMessages;
 import com.chatwebsite.plugin.offline.OfflineService;
@@ -137,7 +138,7 @@ public final class PluginRuntime implements AutoCloseable {
         Db db = new Db(host.dataSource());
         this.websiteSchema = new WebsiteSettingsSchema(host.contacts());
         this.websites = new WebsiteService(new WebsiteStore(db), websiteSchema, host.clock());
-        this.forms = new FormService(new FormStore(db), host.contacts(), host.clock());
+        this.forms = new FormService(new FormStore(db), host.contacts(), new FieldTypes(host.extensions()), host.clock());
         UploadStore uploadStore = new UploadStore(db);
         this.uploads = new UploadService(uploadStore, new FileTypeGuard(),
                 host.info().pluginDirectory(ChatWebsitePlugin.ID).resolve("uploads"), host.clock());

@@ -1,35 +1,51 @@
 package com.chatwebsite.plugin.form;
 
+import com.chatwebsite.api.form.DefinitionCheck;
+import com.chatwebsite.api.form.FieldProperties;
+import com.chatwebsite.api.form.FormFieldDefinition;
+import com.chatwebsite.api.form.FormFieldType;
+import com.chatwebsite.api.form.MappingTarget;
+import com.chatwebsite.api.form.WidgetControl;
 import com.chatwebsite.api.settings.FieldError;
+import com.chatwebsite.api.settings.SettingDescriptor;
+import com.chatwebsite.plugin.form.seed.AttachmentFieldType;
 import com.chatwebsite.plugin.settings.TextRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Checks a form definition an admin sends: types, unique names, options, accepted file types,
- * defaults and mapping targets. Every problem is reported with its path, such as
- * {@code sections[2].options}.
+ * The form builder's check of a definition: the properties every field has ({@code type},
+ * {@code name}, {@code label}, {@code required}, {@code mapTo}) here, the rest by each field's
+ * {@link FormFieldType}. Every problem is reported with its path, such as {@code sections[2].options}.
  */
 public final class FormDefinitionParser {
 
     /** Attachments accept these when the admin names none. */
-    public static final String DEFAULT_ACCEPT = ".pdf,.txt,image/png,image/jpeg,image/gif,image/webp";
+    public static final String DEFAULT_ACCEPT = AttachmentFieldType.DEFAULT_ACCEPT;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
-    private static final Set<String> INPUT_TYPES = Set.of("text", "number", "email");
-    private static final Set<String> KEYS = Set.of("type", "name", "label", "required", "inputType", "options",
-            "default", "accept", "mapTo");
+    private static final Pattern TYPE_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
     private static final int MAX_SECTIONS = 100;
-    private static final int MAX_OPTIONS = 100;
 
-    private FormDefinitionParser() {
+    private final Set<String> contactFields;
+    private final Map<String, FormFieldType> types;
+    private final boolean tolerant;
+    private final List<FieldError> errors = new ArrayList<>();
+    private final List<FieldError> problems = new ArrayList<>();
+    private Map<String, List<String>> typesByKey;
+
+    private FormDefinitionParser(Set<String> contactFields, Map<String, FormFieldType> types, boolean tolerant) {
+        this.contactFields = contactFields;
+        this.types = types;
+        this.tolerant = tolerant;
     }
 
     /**
@@ -42,14 +58,31 @@ public final class FormDefinitionParser {
     }
 
     /**
-     * Parses and checks a definition.
+     * Checks a definition an admin sends: every section's type must be available.
      *
      * @param input {@code {"sections":[...]}} as maps
      * @param contactFields the Contact Manager's field names, the allowed contact targets
+     * @param types the available field types by name
      * @return the form or the errors
      */
-    public static Parsed parse(Map<String, Object> input, Set<String> contactFields) {
-        List<FieldError> errors = new ArrayList<>();
+    public static Parsed parse(Map<String, Object> input, Set<String> contactFields, Map<String, FormFieldType> types) {
+        return new FormDefinitionParser(contactFields, types, false).run(input);
+    }
+
+    /**
+     * Reads a stored definition: a section whose type is not available is kept as stored and named
+     * in {@link FormDefinition#problems()}; any other problem is an error.
+     *
+     * @param stored the stored definition
+     * @param contactFields the Contact Manager's field names
+     * @param types the available field types by name
+     * @return the form or the errors
+     */
+    public static Parsed read(Map<String, Object> stored, Set<String> contactFields, Map<String, FormFieldType> types) {
+        return new FormDefinitionParser(contactFields, types, true).run(stored);
+    }
+
+    private Parsed run(Map<String, Object> input) {
         for (String key : input.keySet()) {
             if (!key.equals("sections")) {
                 errors.add(new FieldError(key, "unknown", "A form has only sections."));
@@ -64,6 +97,7 @@ public final class FormDefinitionParser {
             return new Parsed(Optional.empty(), errors);
         }
         List<FormField> fields = new ArrayList<>();
+        List<Map<String, Object>> stored = new ArrayList<>();
         Set<String> names = new HashSet<>();
         Map<String, String> contactTargets = new HashMap<>();
         for (int i = 0; i < list.size(); i++) {
@@ -74,11 +108,19 @@ public final class FormDefinitionParser {
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> section = (Map<String, Object>) raw;
-            FormField f = field(at, section, contactFields, errors);
+            Object typeName = section.get("type");
+            if (tolerant && typeName instanceof String t && TYPE_NAME.matcher(t).matches() && !types.containsKey(t)) {
+                problems.add(new FieldError(at + ".type", "fieldType", "The field type " + t + " is not installed: no "
+                        + "started plugin contributes it. The widget leaves this field out until the plugin that adds "
+                        + "it is started again; or remove the field."));
+                stored.add(section);
+                continue;
+            }
+            FormField f = field(at, section);
             if (f == null) {
                 continue;
             }
-            if (f.type() != FieldType.LABEL && !names.add(f.name())) {
+            if (f.control().takesValue() && !names.add(f.name())) {
                 errors.add(new FieldError(at + ".name", "unique", "Another field is already named " + f.name() + "."));
             }
             if (f.mapTo().isPresent() && f.mapTo().get().toContact()) {
@@ -89,175 +131,191 @@ public final class FormDefinitionParser {
                 }
             }
             fields.add(f);
+            stored.add(f.toMap());
         }
-        return errors.isEmpty() ? new Parsed(Optional.of(new FormDefinition(fields)), List.of())
+        return errors.isEmpty() ? new Parsed(Optional.of(new FormDefinition(fields, stored, problems)), List.of())
                 : new Parsed(Optional.empty(), List.copyOf(errors));
     }
 
-    private static FormField field(String at, Map<String, Object> s, Set<String> contactFields,
-            List<FieldError> errors) {
-        int before = errors.size();
-        for (String key : s.keySet()) {
-            if (!KEYS.contains(key)) {
-                errors.add(new FieldError(at + "." + key, "unknown", "A field has no setting " + key + "."));
-            }
-        }
-        Optional<FieldType> type = FieldType.fromWire(s.get("type"));
-        if (type.isEmpty()) {
-            errors.add(new FieldError(at + ".type", "oneOf", "type must be one of label, select, input, textarea, "
-                    + "radio, checkboxes, agreement, attachment."));
+    private FormField field(String at, Map<String, Object> s) {
+        Object typeName = s.get("type");
+        FormFieldType type = typeName instanceof String n ? types.get(n) : null;
+        if (type == null) {
+            errors.add(new FieldError(at + ".type", "oneOf", "type must be one of " + String.join(", ", types.keySet())
+                    + (typeName instanceof String n && TYPE_NAME.matcher(n).matches()
+                            ? " (no started plugin contributes " + n + ")." : ".")));
             return null;
         }
-        FieldType t = type.get();
+        String t = (String) typeName;
+        try {
+            return field(at, s, t, type);
+        } catch (FieldTypeFailure e) {
+            errors.add(new FieldError(at + ".type", "fieldType", "The field type " + t + " failed to check this field; "
+                    + "the host's log says why."));
+            return null;
+        }
+    }
+
+    private FormField field(String at, Map<String, Object> s, String t, FormFieldType type) {
+        int before = errors.size();
+        WidgetControl control = FieldTypeFailure.call(type, t, type::control);
+        Set<MappingTarget> targets = FieldTypeFailure.call(type, t, type::mappingTargets);
+        Set<String> ownKeys = keys(FieldTypeFailure.call(type, t, type::properties));
+        Map<String, Object> own = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : s.entrySet()) {
+            String key = e.getKey();
+            if (ownKeys.contains(key)) {
+                own.put(key, e.getValue());
+            } else if (!FieldProperties.COMMON_KEYS.contains(key)) {
+                List<String> having = typesHaving(key);
+                errors.add(having.isEmpty() ? new FieldError(at + "." + key, "unknown", "A field has no setting " + key
+                        + ".") : new FieldError(at + "." + key, "unexpected", "Only " + String.join(", ", having)
+                        + " fields have " + key + "."));
+            }
+        }
+        boolean value = control.takesValue();
         String name = "";
-        if (t != FieldType.LABEL) {
+        if (value) {
             if (!(s.get("name") instanceof String n) || !NAME.matcher(n).matches()) {
                 errors.add(new FieldError(at + ".name", "name", "name must start with a letter and hold only letters, "
                         + "digits and _ (at most 64)."));
             } else {
                 name = n;
             }
-        } else if (s.containsKey("name") || s.containsKey("mapTo") || s.containsKey("default")) {
-            errors.add(new FieldError(at, "label", "A label has only a text: no name, default or mapping."));
+        } else if (s.containsKey("name")) {
+            errors.add(new FieldError(at + ".name", "unexpected", "A " + t + " takes no value: it has no name."));
         }
-        String label = s.get("label") instanceof String l ? l.strip() : "";
-        int maxLabel = t == FieldType.LABEL || t == FieldType.AGREEMENT ? 4_000 : 500;
-        if (label.isEmpty() || label.length() > maxLabel) {
-            errors.add(new FieldError(at + ".label", "required", "label must be 1 to " + maxLabel + " characters."));
-        } else {
-            String rawLabel = (String) s.get("label");
-            boolean prose = t == FieldType.LABEL || t == FieldType.AGREEMENT;
-            (prose ? TextRules.multiline(at + ".label", "label", rawLabel) : TextRules.line(at + ".label", "label",
-                    rawLabel)).ifPresent(errors::add);
-        }
+        String label = label(at, s.get("label"), !value || control == WidgetControl.CHECKBOX);
         Object requiredRaw = s.getOrDefault("required", false);
         boolean required = Boolean.TRUE.equals(requiredRaw);
-        if (!(requiredRaw instanceof Boolean) || (t == FieldType.LABEL && required)) {
-            errors.add(new FieldError(at + ".required", "boolean", "required must be true or false (false for a label)."));
+        if (!(requiredRaw instanceof Boolean) || (!value && required)) {
+            errors.add(new FieldError(at + ".required", "boolean", "required must be true or false (false for a " + t
+                    + ")."));
         }
-        Optional<String> inputType = Optional.empty();
-        if (t == FieldType.INPUT) {
-            Object it = s.getOrDefault("inputType", "text");
-            if (!INPUT_TYPES.contains(it)) {
-                errors.add(new FieldError(at + ".inputType", "oneOf", "inputType must be text, number or email."));
-            } else {
-                inputType = Optional.of((String) it);
-            }
-        } else if (s.containsKey("inputType")) {
-            errors.add(new FieldError(at + ".inputType", "unexpected", "Only inputs have an inputType."));
+        FormFieldDefinition common = new FormFieldDefinition(t, name, label == null ? "" : label, required, Map.of());
+        DefinitionCheck checked = FieldTypeFailure.call(type, t, () -> type.checkDefinition(
+                java.util.Collections.unmodifiableMap(own), common));
+        for (FieldError e : checked.errors()) {
+            errors.add(new FieldError(e.field().isEmpty() ? at : at + "." + e.field(), e.rule(), e.message()));
         }
-        List<String> options = options(at, t, s.get("options"), errors);
-        Optional<AcceptSpec> accept = Optional.empty();
-        if (t == FieldType.ATTACHMENT) {
-            Object raw = s.getOrDefault("accept", DEFAULT_ACCEPT);
-            try {
-                accept = Optional.of(AcceptSpec.parse(String.valueOf(raw)));
-                if (!(raw instanceof String)) {
-                    throw new IllegalArgumentException("accept must be text such as .pdf,image/*");
-                }
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError(at + ".accept", "accept", e.getMessage()));
-            }
-        } else if (s.containsKey("accept")) {
-            errors.add(new FieldError(at + ".accept", "unexpected", "Only attachments have accept."));
+        if (checked.isValid() && (!ownKeys.containsAll(checked.properties().keySet())
+                || !checked.properties().values().stream().allMatch(FormDefinitionParser::jsonLike))) {
+            throw FieldTypeFailure.broken(type, t, "checkDefinition returned properties that are not its own JSON values");
         }
-        Optional<FieldMapping> mapTo = mapping(at, t, s.get("mapTo"), contactFields, errors);
-        Optional<Object> defaultValue = Optional.ofNullable(s.get("default"));
-        if (defaultValue.isPresent() && errors.size() == before) {
-            String problem = defaultProblem(t, inputType.orElse("text"), options, defaultValue.get());
-            if (problem != null) {
-                errors.add(new FieldError(at + ".default", "default", problem));
-            }
-        }
+        Optional<FieldMapping> mapTo = mapping(at, t, targets, s.get("mapTo"));
         if (errors.size() != before) {
             return null;
         }
-        return new FormField(t, name, label, required, inputType, options, defaultValue, accept, mapTo);
+        FormFieldDefinition definition = new FormFieldDefinition(t, name, label, required, checked.properties());
+        Map<String, String> attributes = attributes(FieldTypeFailure.call(type, t,
+                () -> type.widgetAttributes(definition)));
+        Optional<AcceptSpec> accept = Optional.empty();
+        if (control == WidgetControl.FILE) {
+            String spec = attributes.getOrDefault("accept", DEFAULT_ACCEPT);
+            accept = Optional.of(FieldTypeFailure.call(type, t, () -> AcceptSpec.parse(spec)));
+        }
+        return new FormField(t, control, name, label, required, checked.properties(), attributes, accept, mapTo);
     }
 
-    private static List<String> options(String at, FieldType t, Object raw, List<FieldError> errors) {
-        if (!t.hasOptions()) {
-            if (raw != null) {
-                errors.add(new FieldError(at + ".options", "unexpected", "Only select, radio and checkboxes have options."));
-            }
-            return List.of();
+    private String label(String at, Object raw, boolean prose) {
+        String label = raw instanceof String l ? l.strip() : "";
+        int max = prose ? 4_000 : 500;
+        if (label.isEmpty() || label.length() > max) {
+            errors.add(new FieldError(at + ".label", "required", "label must be 1 to " + max + " characters."));
+            return null;
         }
-        if (!(raw instanceof List<?> list) || list.isEmpty() || list.size() > MAX_OPTIONS) {
-            errors.add(new FieldError(at + ".options", "required", "A " + t.wire() + " needs 1 to " + MAX_OPTIONS
-                    + " options."));
-            return List.of();
-        }
-        Set<String> out = new LinkedHashSet<>();
-        for (Object o : list) {
-            if (!(o instanceof String option) || option.isBlank() || option.length() > 200) {
-                errors.add(new FieldError(at + ".options", "string", "Options must be texts of 1 to 200 characters."));
-                return List.of();
-            }
-            Optional<FieldError> unsafe = TextRules.line(at + ".options", "An option", option);
-            if (unsafe.isPresent()) {
-                errors.add(unsafe.get());
-                return List.of();
-            }
-            if (!out.add(option.strip())) {
-                errors.add(new FieldError(at + ".options", "unique", "The option " + option + " is listed twice."));
-                return List.of();
-            }
-        }
-        return List.copyOf(out);
+        Optional<FieldError> unsafe = prose ? TextRules.multiline(at + ".label", "label", (String) raw)
+                : TextRules.line(at + ".label", "label", (String) raw);
+        unsafe.ifPresent(errors::add);
+        return unsafe.isPresent() ? null : label;
     }
 
-    private static Optional<FieldMapping> mapping(String at, FieldType t, Object raw, Set<String> contactFields,
-            List<FieldError> errors) {
+    private Optional<FieldMapping> mapping(String at, String t, Set<MappingTarget> targets, Object raw) {
         if (raw == null) {
             return Optional.empty();
         }
-        if (t == FieldType.LABEL || t == FieldType.ATTACHMENT) {
-            errors.add(new FieldError(at + ".mapTo", "unexpected", "A " + t.wire() + " cannot be mapped."));
+        if (targets.isEmpty()) {
+            errors.add(new FieldError(at + ".mapTo", "unexpected", "A " + t + " cannot be mapped."));
             return Optional.empty();
         }
         if (raw instanceof Map<?, ?> m && m.size() == 1) {
-            if (m.get("contact") instanceof String field) {
+            if (m.get("contact") instanceof String field && targets.contains(MappingTarget.CONTACT_FIELD)) {
                 if (contactFields.contains(field)) {
                     return Optional.of(new FieldMapping(true, field));
                 }
                 errors.add(new FieldError(at + ".mapTo", "contactField", "The Contact Manager has no field " + field
-                        + "; use one of " + contactFields + "."));
+                        + "; use one of " + new TreeSet<>(contactFields) + "."));
                 return Optional.empty();
             }
-            if (m.get("variable") instanceof String variable && NAME.matcher(variable).matches()) {
+            if (m.get("variable") instanceof String variable && targets.contains(MappingTarget.ROUTING_VARIABLE)
+                    && NAME.matcher(variable).matches()) {
                 return Optional.of(new FieldMapping(false, variable));
             }
         }
-        errors.add(new FieldError(at + ".mapTo", "mapTo", "mapTo must be {\"contact\":\"<field>\"} or "
-                + "{\"variable\":\"<name>\"}."));
+        List<String> forms = new ArrayList<>();
+        if (targets.contains(MappingTarget.CONTACT_FIELD)) {
+            forms.add("{\"contact\":\"<field>\"}");
+        }
+        if (targets.contains(MappingTarget.ROUTING_VARIABLE)) {
+            forms.add("{\"variable\":\"<name>\"}");
+        }
+        errors.add(new FieldError(at + ".mapTo", "mapTo", "mapTo of a " + t + " must be " + String.join(" or ", forms)
+                + "."));
         return Optional.empty();
     }
 
-    private static String defaultProblem(FieldType t, String inputType, List<String> options, Object value) {
-        switch (t) {
-            case INPUT, TEXTAREA -> {
-                if (t == FieldType.INPUT && inputType.equals("number")) {
-                    return value instanceof Number ? null : "The default of a number must be a number.";
-                }
-                if (!(value instanceof String text)) {
-                    return "The default must be text.";
-                }
-                return (t == FieldType.TEXTAREA ? TextRules.multiline("default", "The default", text)
-                        : TextRules.line("default", "The default", text)).map(FieldError::message).orElse(null);
+    /** The documented widget attributes a type gave, others dropped. */
+    private static Map<String, String> attributes(Map<String, String> given) {
+        Map<String, String> out = new LinkedHashMap<>();
+        given.forEach((k, v) -> {
+            if (FieldProperties.WIDGET_ATTRIBUTES.contains(k) && v != null && v.length() <= 2_000
+                    && (!k.equals("inputType") || FieldProperties.INPUT_TYPES.contains(v))) {
+                out.put(k, v);
             }
-            case SELECT, RADIO -> {
-                return options.contains(value) ? null : "The default must be one of the options.";
-            }
-            case CHECKBOXES -> {
-                return value instanceof List<?> l && options.containsAll(l) ? null
-                        : "The default must be a list of the options.";
-            }
-            case AGREEMENT -> {
-                return Boolean.FALSE.equals(value) ? null : "An agreement starts unchecked: the customer checks it.";
-            }
-            default -> {
-                return "A " + t.wire() + " has no default.";
+        });
+        return out;
+    }
+
+    /** The top-level keys of a type's descriptors ({@code a.b} is the object {@code a}). */
+    private static Set<String> keys(List<SettingDescriptor> descriptors) {
+        Set<String> out = new HashSet<>();
+        for (SettingDescriptor d : descriptors) {
+            String top = d.key().split("\\.", 2)[0];
+            if (!FieldProperties.COMMON_KEYS.contains(top)) {
+                out.add(top);
             }
         }
+        return out;
+    }
+
+    private List<String> typesHaving(String key) {
+        if (typesByKey == null) {
+            typesByKey = new HashMap<>();
+            types.forEach((name, type) -> {
+                try {
+                    for (String k : keys(type.properties())) {
+                        typesByKey.computeIfAbsent(k, x -> new ArrayList<>()).add(name);
+                    }
+                } catch (Throwable e) {
+                    // a failing type is reported where a section uses it
+                }
+            });
+        }
+        return typesByKey.getOrDefault(key, List.of());
+    }
+
+    private static boolean jsonLike(Object v) {
+        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Integer || v instanceof Long
+                || v instanceof Double || v instanceof java.math.BigDecimal || v instanceof java.math.BigInteger) {
+            return true;
+        }
+        if (v instanceof List<?> list) {
+            return list.stream().allMatch(FormDefinitionParser::jsonLike);
+        }
+        if (v instanceof Map<?, ?> map) {
+            return map.keySet().stream().allMatch(String.class::isInstance)
+                    && map.values().stream().allMatch(FormDefinitionParser::jsonLike);
+        }
+        return false;
     }
 }

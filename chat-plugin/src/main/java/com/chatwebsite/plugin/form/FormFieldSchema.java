@@ -5,6 +5,7 @@ import com.chatwebsite.api.host.ContactManager;
 import com.chatwebsite.api.settings.SettingDescriptor;
 import com.chatwebsite.api.settings.SettingType;
 import com.chatwebsite.api.settings.SettingsSchema;
+import java.util.Collection;
 import java.util.List;
 
 /** One form section's settings, as data the host's form builder renders for each section. */
@@ -14,17 +15,24 @@ public final class FormFieldSchema {
     public static final String ID = "formField";
 
     private final ContactManager contacts;
+    private final List<String> typeNames;
 
-    public FormFieldSchema(ContactManager contacts) {
+    /**
+     * The schema of the field types available now.
+     *
+     * @param contacts the Contact Manager, whose fields are the contact targets
+     * @param typeNames the available field types (superseded by the host's catalogue of types)
+     */
+    public FormFieldSchema(ContactManager contacts, Collection<String> typeNames) {
         this.contacts = contacts;
+        this.typeNames = List.copyOf(typeNames);
     }
 
     public SettingsSchema schema() {
         List<String> contactFields = contacts.fields().stream().map(ContactField::name).toList();
         return SettingsSchema.builder(ID, "Form field")
                 .add(setting("type", SettingType.SELECT, "Type", "What the customer fills in.", 1)
-                        .options(List.of("label", "select", "input", "textarea", "radio", "checkboxes", "agreement",
-                                "attachment")).defaultValue("input").required().build())
+                        .options(typeNames).defaultValue("input").required().build())
                 .add(setting("name", SettingType.STRING, "Name", "The value's key: a letter, then letters, digits or _. "
                         + "Not for labels.", 2).build())
                 .add(setting("label", SettingType.TEXT, "Label", "What the customer reads.", 3).required().build())

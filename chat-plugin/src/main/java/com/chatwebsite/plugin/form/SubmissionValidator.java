@@ -1,10 +1,12 @@
 package com.chatwebsite.plugin.form;
 
+import com.chatwebsite.api.form.FieldValue;
+import com.chatwebsite.api.form.FormFieldType;
+import com.chatwebsite.api.form.WidgetControl;
 import com.chatwebsite.api.settings.FieldError;
-import com.chatwebsite.plugin.settings.SettingsValidator;
+import com.chatwebsite.plugin.error.ChatException;
 import com.chatwebsite.plugin.settings.TextRules;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks what a customer submits against a form: required values, e-mail syntax, numbers, option
- * membership, agreements, and attachments that reference uploads made for that very field. Text obeys
- * {@link TextRules}: one line in inputs, several lines in text areas.
+ * Checks what a customer submits against a form: unknown fields, empty and required values here;
+ * each non-empty value by its field's type; then the uploads a file field references, which must
+ * have been made for that very field.
  */
 public final class SubmissionValidator {
-
-    private static final int MAX_FILES = 5;
 
     private SubmissionValidator() {
     }
@@ -30,7 +30,7 @@ public final class SubmissionValidator {
          * Checks an upload id.
          *
          * @param uploadId the id the customer sent
-         * @param field the attachment field
+         * @param field the file field
          * @return a sentence saying why it does not fit, or empty if it does
          */
         Optional<String> problem(String uploadId, FormField field);
@@ -50,29 +50,19 @@ public final class SubmissionValidator {
     }
 
     /**
-     * Validates a submission.
+     * Validates a submission. Fields whose type is no longer available are skipped.
      *
      * @param form the form
      * @param input the submitted values by field name
      * @param uploads checks attachment references
+     * @param oneLine the names of the fields that take one line only even if the form shows a text
+     *     area, such as the field an e-mail subject is taken from
+     * @param types the available field types by name
      * @return the result
-     */
-    public static Result validate(FormDefinition form, Map<String, Object> input, UploadCheck uploads) {
-        return validate(form, input, uploads, Set.of());
-    }
-
-    /**
-     * Validates a submission in which some fields must hold one line even if the form shows a text area, such as
-     * the field an e-mail subject is taken from.
-     *
-     * @param form the form
-     * @param input the submitted values by field name
-     * @param uploads checks attachment references
-     * @param oneLine the names of the fields that take one line only
-     * @return the result
+     * @throws ChatException (unavailable) when a field type fails
      */
     public static Result validate(FormDefinition form, Map<String, Object> input, UploadCheck uploads,
-            Set<String> oneLine) {
+            Set<String> oneLine, Map<String, FormFieldType> types) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> uploadIds = new ArrayList<>();
@@ -82,11 +72,14 @@ public final class SubmissionValidator {
             }
         }
         for (FormField f : form.sections()) {
-            if (f.type() == FieldType.LABEL) {
+            FormFieldType type = types.get(f.type());
+            if (!f.control().takesValue() || type == null) {
                 continue;
             }
-            Object raw = input.get(f.name());
-            Object value = check(f, raw, oneLine.contains(f.name()), uploads, errors, uploadIds);
+            Object value = check(f, type, input.get(f.name()), oneLine.contains(f.name()), errors);
+            if (value != null && f.control() == WidgetControl.FILE) {
+                value = uploads(f, (List<?>) value, uploads, errors, uploadIds);
+            }
             if (value != null) {
                 values.put(f.name(), value);
             }
@@ -94,103 +87,70 @@ public final class SubmissionValidator {
         return new Result(values, uploadIds, List.copyOf(errors));
     }
 
-    private static Object check(FormField f, Object raw, boolean oneLine, UploadCheck uploads,
-            List<FieldError> errors, List<String> uploadIds) {
-        String name = f.name();
+    private static Object check(FormField f, FormFieldType type, Object raw, boolean oneLine, List<FieldError> errors) {
+        boolean checkbox = f.control() == WidgetControl.CHECKBOX;
         boolean empty = raw == null || (raw instanceof String s && s.isBlank())
-                || (raw instanceof List<?> l && l.isEmpty()) || Boolean.FALSE.equals(raw) && f.type() == FieldType.AGREEMENT;
+                || (raw instanceof List<?> l && l.isEmpty()) || (checkbox && Boolean.FALSE.equals(raw));
         if (empty) {
             if (f.required()) {
-                errors.add(new FieldError(name, f.type() == FieldType.AGREEMENT ? "agreement" : "required",
-                        f.type() == FieldType.AGREEMENT ? "Please accept: " + f.label() : f.label() + " is required."));
+                errors.add(checkbox ? new FieldError(f.name(), "agreement", "Please accept: " + f.label())
+                        : new FieldError(f.name(), "required", f.label() + " is required."));
                 return null;
             }
-            return f.type() == FieldType.AGREEMENT && Boolean.FALSE.equals(raw) ? Boolean.FALSE : null;
+            return checkbox && Boolean.FALSE.equals(raw) ? Boolean.FALSE : null;
         }
-        switch (f.type()) {
-            case INPUT, TEXTAREA -> {
-                String type = f.inputType().orElse("text");
-                if (type.equals("number")) {
-                    if (raw instanceof Number n && Double.isFinite(n.doubleValue())) {
-                        return n;
-                    }
-                    errors.add(new FieldError(name, "number", f.label() + " must be a number."));
-                    return null;
-                }
-                if (!(raw instanceof String s)) {
-                    errors.add(new FieldError(name, "string", f.label() + " must be text."));
-                    return null;
-                }
-                boolean multiline = f.type() == FieldType.TEXTAREA && !oneLine;
-                String text = multiline ? s : s.strip();
-                if (text.length() > f.maxLength()) {
-                    errors.add(new FieldError(name, "maxLength", f.label() + " must be at most " + f.maxLength()
-                            + " characters."));
-                    return null;
-                }
-                Optional<FieldError> unsafe = multiline ? TextRules.multiline(name, f.label(), s)
-                        : TextRules.line(name, f.label(), s);
-                if (unsafe.isPresent()) {
-                    errors.add(unsafe.get());
-                    return null;
-                }
-                if (type.equals("email") && !SettingsValidator.isEmail(text)) {
-                    errors.add(new FieldError(name, "email", f.label() + " must be an e-mail address."));
-                    return null;
-                }
-                return text;
-            }
-            case SELECT, RADIO -> {
-                if (!(raw instanceof String s) || !f.options().contains(s)) {
-                    errors.add(new FieldError(name, "oneOf", f.label() + " must be one of " + f.options() + "."));
-                    return null;
-                }
-                return s;
-            }
-            case CHECKBOXES -> {
-                if (!(raw instanceof List<?> list) || !f.options().containsAll(list)
-                        || new HashSet<>(list).size() != list.size()) {
-                    errors.add(new FieldError(name, "oneOf", f.label() + " must be a list of " + f.options() + "."));
-                    return null;
-                }
-                return List.copyOf(list);
-            }
-            case AGREEMENT -> {
-                if (!(raw instanceof Boolean)) {
-                    errors.add(new FieldError(name, "boolean", f.label() + " must be true or false."));
-                    return null;
-                }
-                return raw;
-            }
-            case ATTACHMENT -> {
-                return attachments(f, raw, uploads, errors, uploadIds);
-            }
-            default -> {
-                return null;
-            }
+        FieldValue checked;
+        try {
+            checked = FieldTypeFailure.call(type, f.type(), () -> type.checkValue(f.definition(), raw));
+        } catch (FieldTypeFailure e) {
+            throw unavailable(f);
         }
-    }
-
-    private static Object attachments(FormField f, Object raw, UploadCheck uploads, List<FieldError> errors,
-            List<String> uploadIds) {
-        if (!(raw instanceof List<?> list) || list.size() > MAX_FILES) {
-            errors.add(new FieldError(f.name(), "attachment", f.label() + " must be a list of at most " + MAX_FILES
-                    + " upload ids."));
+        if (!checked.isAccepted()) {
+            errors.add(new FieldError(f.name(), checked.rule(), checked.message()));
             return null;
         }
-        Set<String> seen = new HashSet<>();
-        for (Object id : list) {
-            if (!(id instanceof String uploadId) || !seen.add(uploadId)) {
-                errors.add(new FieldError(f.name(), "attachment", f.label() + " must list distinct upload ids."));
+        Object value = checked.value();
+        if (!fits(f.control(), value)) {
+            FieldTypeFailure.broken(type, f.type(), "checkValue returned a value its control cannot hold");
+            throw unavailable(f);
+        }
+        if (oneLine && value instanceof String text) {
+            Optional<FieldError> unsafe = TextRules.line(f.name(), f.label(), text);
+            if (unsafe.isPresent()) {
+                errors.add(unsafe.get());
                 return null;
             }
-            Optional<String> problem = uploads.problem(uploadId, f);
+            value = text.strip();
+        }
+        return value;
+    }
+
+    /** Whether a value has the JSON type its control submits. */
+    private static boolean fits(WidgetControl control, Object value) {
+        return switch (control) {
+            case TEXT -> value instanceof String || value instanceof Number;
+            case TEXTAREA, SELECT, RADIO -> value instanceof String;
+            case CHECKBOX -> value instanceof Boolean;
+            case CHECKBOXES, FILE -> value instanceof List<?> l && l.stream().allMatch(String.class::isInstance);
+            default -> false;
+        };
+    }
+
+    private static Object uploads(FormField f, List<?> ids, UploadCheck uploads, List<FieldError> errors,
+            List<String> uploadIds) {
+        for (Object id : ids) {
+            Optional<String> problem = uploads.problem((String) id, f);
             if (problem.isPresent()) {
                 errors.add(new FieldError(f.name(), "upload", problem.get()));
                 return null;
             }
         }
-        list.forEach(id -> uploadIds.add((String) id));
-        return List.copyOf(list);
+        ids.forEach(id -> uploadIds.add((String) id));
+        return ids;
+    }
+
+    private static ChatException unavailable(FormField f) {
+        return new ChatException(ChatException.Kind.UNAVAILABLE, "field_type_failed", "The field " + f.label()
+                + " cannot be checked right now. Please try again in a moment.");
     }
 }

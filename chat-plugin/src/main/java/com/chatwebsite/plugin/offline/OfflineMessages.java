@@ -2,7 +2,7 @@ package com.chatwebsite.plugin.offline;
 
 import com.chatwebsite.api.host.MailAttachment;
 import com.chatwebsite.api.offline.OfflineMessage;
-import com.chatwebsite.plugin.form.FieldType;
+import com.chatwebsite.api.form.WidgetControl;
 import com.chatwebsite.plugin.form.FormDefinition;
 import com.chatwebsite.plugin.form.FormField;
 import com.chatwebsite.plugin.settings.SettingsValidator;
@@ -44,11 +44,11 @@ public final class OfflineMessages {
         List<OfflineMessage.Field> fields = new ArrayList<>();
         for (FormField f : form.sections()) {
             Object v = values.get(f.name());
-            if (f.type() == FieldType.LABEL || f.type() == FieldType.ATTACHMENT || v == null) {
+            if (!f.control().takesValue() || f.control() == WidgetControl.FILE || v == null) {
                 continue;
             }
             String text = v instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList())
-                    : f.type() == FieldType.AGREEMENT ? (Boolean.TRUE.equals(v) ? "Yes" : "No") : String.valueOf(v);
+                    : f.control() == WidgetControl.CHECKBOX ? (Boolean.TRUE.equals(v) ? "Yes" : "No") : String.valueOf(v);
             fields.add(new OfflineMessage.Field(f.name(), f.label(), text));
         }
         List<MailAttachment> attachments = new ArrayList<>();

@@ -68,7 +68,7 @@ public final class OfflineService {
      */
     public Submitted submit(Website website, Map<String, Object> input, Optional<String> sessionId) {
         FormDefinition form = forms.get(website.id(), FormKind.OFFLINE);
-        SubmissionValidator.Result checked = SubmissionValidator.validate(form, input,
+        SubmissionValidator.Result checked = forms.validate(form, input,
                 (uploadId, field) -> uploads.problem(website.id(), FormKind.OFFLINE, uploadId, field),
                 Set.of(website.text(SUBJECT_FIELD)));
         if (!checked.ok()) {

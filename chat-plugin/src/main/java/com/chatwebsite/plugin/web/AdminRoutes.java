@@ -10,7 +10,6 @@ import com.chatwebsite.plugin.PluginRuntime;
 import com.chatwebsite.plugin.form.FormDefinitionParser;
 import com.chatwebsite.plugin.form.FormFieldSchema;
 import com.chatwebsite.plugin.form.FormKind;
-import com.chatwebsite.plugin.form.FormPreview;
 import com.chatwebsite.plugin.website.Website;
 import com.chatwebsite.plugin.website.WebsiteService;
 import com.google.common.html.HtmlEscapers;
@@ -40,7 +39,7 @@ final class AdminRoutes {
                 admin("GET", "/api/settings-schema", r -> {
                     Map<String, Object> schema = SchemaJson.of(rt().websiteSchema().schema());
                     schema.put("forms", Map.of("kinds", List.of("online", "offline"),
-                            "field", SchemaJson.of(new FormFieldSchema(rt().host().contacts()).schema())));
+                            "field", SchemaJson.of(new FormFieldSchema(rt().host().contacts(), rt().forms().types().keySet()).schema())));
                     return Json.response(200, schema);
                 }),
                 new WebRoute("POST", "/api/websites", RouteAccess.ADMIN, WEBSITE_BODY_LIMIT,
@@ -54,7 +53,7 @@ final class AdminRoutes {
                 admin("GET", "/api/websites/{id}/snippet", r -> WebResponse.html(200, snippet(website(r)))),
                 admin("GET", "/api/websites/{id}/interactions", this::interactions),
                 admin("GET", "/api/websites/{id}/forms/{kind}", r -> Json.response(200,
-                        rt().forms().get(website(r).id(), kind(r)).toMap())),
+                        rt().forms().get(website(r).id(), kind(r)).toAdminMap())),
                 new WebRoute("PUT", "/api/websites/{id}/forms/{kind}", RouteAccess.ADMIN, FORM_BODY_LIMIT,
                         Routes.guarded(this::saveForm)),
                 new WebRoute("POST", "/api/forms/preview", RouteAccess.ADMIN, FORM_BODY_LIMIT,
@@ -142,7 +141,7 @@ final class AdminRoutes {
             throw Problem.invalid("The form is not valid.", parsed.errors());
         }
         String title = r.query("title").orElse("Chat with us");
-        return WebResponse.html(200, FormPreview.page(parsed.form().get(), title, r.query("color").orElse(null)))
+        return WebResponse.html(200, rt().forms().preview(parsed.form().get(), title, r.query("color").orElse(null)))
                 .withHeader("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'");
     }
 

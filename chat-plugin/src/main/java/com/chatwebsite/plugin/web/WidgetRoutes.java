@@ -9,7 +9,7 @@ import com.chatwebsite.plugin.ChatWebsitePlugin;
 import com.chatwebsite.plugin.PluginRuntime;
 import com.chatwebsite.api.web.FormPart;
 import com.chatwebsite.plugin.contact.ContactLinker;
-import com.chatwebsite.plugin.form.FieldType;
+import com.chatwebsite.api.form.WidgetControl;
 import com.chatwebsite.plugin.form.FormDefinition;
 import com.chatwebsite.plugin.form.FormField;
 import com.chatwebsite.plugin.form.FormKind;
@@ -143,8 +143,8 @@ final class WidgetRoutes {
     private WebResponse config(WebRequest r, Website w) {
         OnlineStatus status = rt().statusWatch().statusOf(w);
         Map<String, Object> out = statusJson(status);
-        Map<String, Object> online = rt().forms().get(w.id(), FormKind.ONLINE).toMap();
-        Map<String, Object> offline = rt().forms().get(w.id(), FormKind.OFFLINE).toMap();
+        Map<String, Object> online = rt().forms().get(w.id(), FormKind.ONLINE).toWidgetMap();
+        Map<String, Object> offline = rt().forms().get(w.id(), FormKind.OFFLINE).toWidgetMap();
         out.put("form", status.online() ? online : offline);
         out.put("forms", Map.of("online", online, "offline", offline));
         out.put("appearance", w.group("appearance"));
@@ -191,8 +191,8 @@ final class WidgetRoutes {
             throw Problem.field("page", "url", "page must be the http or https address of the page the chat opens on.");
         }
         FormDefinition form = rt().forms().get(w.id(), FormKind.ONLINE);
-        SubmissionValidator.Result checked = SubmissionValidator.validate(form, withoutNulls(values),
-                (id, field) -> rt().uploads().problem(w.id(), FormKind.ONLINE, id, field));
+        SubmissionValidator.Result checked = rt().forms().validate(form, withoutNulls(values),
+                (id, field) -> rt().uploads().problem(w.id(), FormKind.ONLINE, id, field), Set.of());
         if (!checked.ok()) {
             throw Problem.invalid("The form is not filled in correctly.", checked.errors());
         }
@@ -308,7 +308,7 @@ final class WidgetRoutes {
         String fieldName = r.query("field").orElseThrow(() -> Problem.field("field", "required",
                 "field must name the form's attachment field."));
         FormField field = rt().forms().get(w.id(), kind).field(fieldName)
-                .filter(f -> f.type() == FieldType.ATTACHMENT)
+                .filter(f -> f.control() == WidgetControl.FILE)
                 .orElseThrow(() -> Problem.field("field", "attachment", "The " + kind.wire()
                         + " form has no attachment field " + fieldName + "."));
         List<FormPart> parts;

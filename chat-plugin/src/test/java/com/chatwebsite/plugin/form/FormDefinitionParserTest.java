@@ -15,6 +15,7 @@ class FormDefinitionParserTest {
 
     static final Set<String> CONTACT_FIELDS = Set.of("email", "firstName", "lastName", "phone");
     static final ObjectMapper MAPPER = new ObjectMapper();
+    static final Map<String, com.chatwebsite.api.form.FormFieldType> TYPES = FieldTypes.seed().current();
 
     static Map<String, Object> json(String text) {
         try {
@@ -25,7 +26,7 @@ class FormDefinitionParserTest {
     }
 
     static FormDefinitionParser.Parsed parse(String sectionsJson) {
-        return FormDefinitionParser.parse(json("{\"sections\":" + sectionsJson + "}"), CONTACT_FIELDS);
+        return FormDefinitionParser.parse(json("{\"sections\":" + sectionsJson + "}"), CONTACT_FIELDS, TYPES);
     }
 
     @Test
@@ -46,12 +47,12 @@ class FormDefinitionParserTest {
                 + "{\"type\":\"attachment\",\"name\":\"files\",\"label\":\"Files\",\"accept\":\".pdf,image/*\"}]");
         assertEquals(List.of(), p.errors());
         FormDefinition form = p.form().orElseThrow();
-        assertEquals(List.of(FieldType.LABEL, FieldType.INPUT, FieldType.INPUT, FieldType.TEXTAREA, FieldType.SELECT,
-                FieldType.RADIO, FieldType.CHECKBOXES, FieldType.AGREEMENT, FieldType.ATTACHMENT),
+        assertEquals(List.of("label", "input", "input", "textarea", "select", "radio", "checkboxes", "agreement",
+                "attachment"),
                 form.sections().stream().map(FormField::type).toList());
         assertEquals(new FieldMapping(true, "email"), form.field("email").orElseThrow().mapTo().orElseThrow());
         assertEquals(new FieldMapping(false, "topic"), form.field("topic").orElseThrow().mapTo().orElseThrow());
-        FormDefinitionParser.Parsed again = FormDefinitionParser.parse(form.toMap(), CONTACT_FIELDS);
+        FormDefinitionParser.Parsed again = FormDefinitionParser.parse(form.toMap(), CONTACT_FIELDS, TYPES);
         assertEquals(form, again.form().orElseThrow(), "toMap round-trips");
     }
 
@@ -83,7 +84,7 @@ class FormDefinitionParserTest {
                 "sections[0].mapTo", "unexpected"},
             {"[{\"type\":\"select\",\"name\":\"a\",\"label\":\"A\",\"options\":[\"x\"],\"default\":\"y\"}]",
                 "sections[0].default", "default"},
-            {"[{\"type\":\"input\",\"name\":\"a\",\"label\":\"A\",\"inputType\":\"number\",\"default\":\"1\"}]",
+            {"[{\"type\":\"input\",\"name\":\"a\",\"label\":\"A\",\"inputType\":\"number\",\"default\":\"one\"}]",
                 "sections[0].default", "default"},
             {"[{\"type\":\"agreement\",\"name\":\"a\",\"label\":\"A\",\"default\":true}]", "sections[0].default", "default"},
             {"[{\"type\":\"label\",\"label\":\"A\",\"required\":true}]", "sections[0].required", "boolean"},
@@ -103,7 +104,7 @@ class FormDefinitionParserTest {
             FieldError first = p.errors().get(0);
             assertEquals(c[1] + " " + c[2], first.field() + " " + first.rule(), c[0] + " -> " + p.errors());
         }
-        assertEquals("sections", FormDefinitionParser.parse(json("{}"), CONTACT_FIELDS).errors().get(0).field());
+        assertEquals("sections", FormDefinitionParser.parse(json("{}"), CONTACT_FIELDS, TYPES).errors().get(0).field());
     }
 
     @Test

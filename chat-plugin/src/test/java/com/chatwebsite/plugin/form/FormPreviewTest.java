@@ -15,7 +15,7 @@ class FormPreviewTest {
                 + "\"default\":\"\\\"><script>alert(3)</script>\"},"
                 + "{\"type\":\"select\",\"name\":\"b\",\"label\":\"B\",\"options\":[\"</option><script>alert(4)</script>\"]},"
                 + "{\"type\":\"attachment\",\"name\":\"c\",\"label\":\"C\",\"accept\":\".pdf\"}]").form().orElseThrow();
-        String html = FormPreview.page(form, "<b>Title</b>", "red;}body{display:none");
+        String html = FormPreview.page(form, "<b>Title</b>", "red;}body{display:none", FormDefinitionParserTest.TYPES);
         assertFalse(html.contains("<script>"), html);
         assertFalse(html.contains("<img"), html);
         assertFalse(html.contains("<b>Title"), html);

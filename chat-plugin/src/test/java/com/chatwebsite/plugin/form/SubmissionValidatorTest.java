@@ -34,7 +34,7 @@ class SubmissionValidatorTest {
 
     @Test
     void aCompleteSubmissionPasses() {
-        SubmissionValidator.Result r = SubmissionValidator.validate(FORM, valid(), UPLOADS);
+        SubmissionValidator.Result r = SubmissionValidator.validate(FORM, valid(), UPLOADS, java.util.Set.of(), FormDefinitionParserTest.TYPES);
         assertEquals(List.of(), r.errors());
         assertEquals(List.of("good"), r.uploadIds());
         assertEquals(12, r.values().get("order"));
@@ -80,7 +80,7 @@ class SubmissionValidatorTest {
             } else {
                 input.put((String) c[0], c[1]);
             }
-            SubmissionValidator.Result r = SubmissionValidator.validate(FORM, input, UPLOADS);
+            SubmissionValidator.Result r = SubmissionValidator.validate(FORM, input, UPLOADS, java.util.Set.of(), FormDefinitionParserTest.TYPES);
             assertEquals(Map.of(c[0], c[2]), r.errors().stream().collect(Collectors.toMap(e -> e.field(), e -> e.rule())),
                     c[0] + "=" + c[1]);
         }
@@ -90,14 +90,14 @@ class SubmissionValidatorTest {
     void aTextAreaTakesLineBreaksTabsAndBidiUnlessItMustHoldOneLine() {
         Map<String, Object> input = valid();
         input.put("message", "Hello,\r\n\tmy order \u202bשלום\u202c");
-        assertEquals(List.of(), SubmissionValidator.validate(FORM, input, UPLOADS).errors());
+        assertEquals(List.of(), SubmissionValidator.validate(FORM, input, UPLOADS, java.util.Set.of(), FormDefinitionParserTest.TYPES).errors());
 
         input.put("message", "Subject\nBcc: x@y.z");
-        SubmissionValidator.Result oneLine = SubmissionValidator.validate(FORM, input, UPLOADS, java.util.Set.of("message"));
+        SubmissionValidator.Result oneLine = SubmissionValidator.validate(FORM, input, UPLOADS, java.util.Set.of("message"), FormDefinitionParserTest.TYPES);
         assertEquals(Map.of("message", "control"), oneLine.errors().stream()
                 .collect(Collectors.toMap(e -> e.field(), e -> e.rule())));
         input.put("message", "Refund \u202eredro");
-        assertEquals("bidi", SubmissionValidator.validate(FORM, input, UPLOADS, java.util.Set.of("message"))
+        assertEquals("bidi", SubmissionValidator.validate(FORM, input, UPLOADS, java.util.Set.of("message"), FormDefinitionParserTest.TYPES)
                 .errors().get(0).rule());
     }
 
@@ -105,7 +105,7 @@ class SubmissionValidatorTest {
     void optionalFieldsMayBeLeftOutAndAnUncheckedOptionalAgreementIsFalse() {
         FormDefinition form = FormDefinitionParserTest.parse("[{\"type\":\"agreement\",\"name\":\"news\","
                 + "\"label\":\"Newsletter\"},{\"type\":\"input\",\"name\":\"a\",\"label\":\"A\"}]").form().orElseThrow();
-        SubmissionValidator.Result r = SubmissionValidator.validate(form, Map.of("news", false), UPLOADS);
+        SubmissionValidator.Result r = SubmissionValidator.validate(form, Map.of("news", false), UPLOADS, java.util.Set.of(), FormDefinitionParserTest.TYPES);
         assertTrue(r.ok());
         assertEquals(Map.of("news", false), r.values());
     }
