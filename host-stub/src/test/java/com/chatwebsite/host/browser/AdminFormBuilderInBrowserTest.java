@@ -33,8 +33,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The admin page's form builder in Chromium is rendered from the host's catalogue of field types:
  * the Type select lists the catalogue, each type's properties are its descriptors, and a section
- * whose type is not installed is flagged, read-only and deletable. The plugins {@code phone-types}
- * and {@code more-types} contribute types beside the chat plugin's own.
+ * whose type is not installed is flagged with the server's problem, read-only and deletable. The
+ * plugins {@code phone-types} and {@code more-types} contribute types beside the chat plugin's own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminFormBuilderInBrowserTest {
@@ -144,7 +144,7 @@ class AdminFormBuilderInBrowserTest {
             assertEquals("select", sections.get(0).get("type").asText());
             assertEquals("[\"Red\",\"Green\"]", sections.get(0).get("options").toString());
             assertEquals("Green", sections.get(0).get("default").asText());
-            assertFalse(sections.get(0).has("required"), "required:false is left out");
+            assertFalse(sections.get(0).path("required").asBoolean(false), "not required: the box was left unchecked");
             assertEquals("input", sections.get(1).get("type").asText());
             assertEquals("email", sections.get(1).get("inputType").asText());
 
@@ -163,7 +163,8 @@ class AdminFormBuilderInBrowserTest {
         host.plugins().stop("phone-types");
         String phone = ".section[data-type='phone']";
         try (Browser admin = builder(site)) {
-            admin.until(d -> text(d, phone + " .section-problem").contains("phone"));
+            admin.until(d -> text(d, phone + " .section-problem").contains("phone is not installed: no started "
+                    + "plugin contributes it"));
             assertFalse(admin.visible(phone + " .edit").isEnabled(), "not editable");
             admin.click(phone + " .section-stored summary");
             assertTrue(admin.visible(phone + " .section-stored pre").getText().contains("\"mobile\""));
