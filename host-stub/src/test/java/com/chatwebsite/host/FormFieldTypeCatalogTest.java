@@ -71,6 +71,18 @@ class FormFieldTypeCatalogTest {
     }
 
     @Test
+    void thePackagedChatPluginContributesItsEightSeedTypes() {
+        try (HostStub host = hostWith(FieldTypePlugins.phoneTypes())) {
+            JsonNode catalog = new Http(host.baseUrl()).get(CATALOG, TestHost.ADMIN_TOKEN).json();
+            List<String> seeds = List.of("label", "select", "input", "textarea", "radio", "checkboxes", "agreement",
+                    "attachment");
+            assertEquals(seeds, namesOf(catalog, "chat-website"), "in extension ordinal order");
+            assertEquals("select", only(catalog, "select").get("control").asText());
+            assertEquals(List.of(), texts(only(catalog, "attachment").get("mappingTargets")));
+        }
+    }
+
+    @Test
     void typesThatThrowAreLeftOutAndTheFirstOfOneNameWins() {
         try (HostStub host = hostWith(FieldTypePlugins.phoneTypes())) {
             Http http = new Http(host.baseUrl());
