@@ -1,22 +1,10 @@
 /* The admin page: websites (settings rendered from the plugin's schema), snippet, form builder, preview; plugins. */
 (function () {
   'use strict';
-  const { el, render, getPath } = window.SchemaForm;
+  const { el, render, getPath, setPath } = window.SchemaForm;
   const API = '/plugins/chat-website/api';
   const TOKEN_KEY = 'chatWebsite.adminToken';
   const $ = id => document.getElementById(id);
-
-  /* Which keys each kind of form section takes; a type not listed here keeps every key. */
-  const SECTION_KEYS = {
-    label: ['type', 'label'],
-    input: ['type', 'name', 'label', 'required', 'inputType', 'default', 'mapTo'],
-    textarea: ['type', 'name', 'label', 'required', 'default', 'mapTo'],
-    select: ['type', 'name', 'label', 'required', 'options', 'default', 'mapTo'],
-    radio: ['type', 'name', 'label', 'required', 'options', 'default', 'mapTo'],
-    checkboxes: ['type', 'name', 'label', 'required', 'options', 'default', 'mapTo'],
-    agreement: ['type', 'name', 'label', 'required', 'mapTo'],
-    attachment: ['type', 'name', 'label', 'required', 'accept']
-  };
 
   let token = '';
   let schema = null;
@@ -26,6 +14,9 @@
   let sections = [];         // the builder's form, possibly unsaved
   let editing = null;        // index of the section in the editor; -1 for a new one; null when closed
   let fieldForm = null;
+  let editorType = null;     // the catalogue entry of the type the editor shows
+  let fieldTypes = [];       // the host's catalogue of form field types
+  const problems = new WeakMap(); // a loaded section whose type is not installed -> the server's message
   let previewSeq = 0;
   let previewTimer = 0;
 
@@ -99,6 +90,7 @@
     $('plugins-section').hidden = false;
     $('plugins-nav').hidden = false;
     renderPlugins(plugins);
+    await loadFieldTypes();
     await openWebsites();
   }
 
@@ -127,6 +119,7 @@
     sessionStorage.removeItem(TOKEN_KEY);
     token = '';
     current = null;
+    fieldTypes = [];
     $('login-form').hidden = false;
     $('signed-in').hidden = true;
     $('websites-nav').hidden = true;
@@ -301,6 +294,7 @@
       pluginError(e.message);
     }
     await loadPlugins();
+    await loadFieldTypes();
     if (done) flash('plugins-status', id + ' ' + done.version + ': ' + done.state + '.');
     else flash('plugins-status', '');
     if (id === 'chat-website' && action !== 'stop' && !schema) await openWebsites();
@@ -327,6 +321,7 @@
       $('upload-plugin').disabled = false;
     }
     await loadPlugins();
+    await loadFieldTypes();
     if (!schema) await openWebsites();
   }
 
@@ -361,6 +356,25 @@
     flash('copy-status', 'Copied.');
   }
 
+  /* ---------- field types ---------- */
+
+  /** Reads the host's catalogue of field types; the builder's editor is rendered from it alone. */
+  async function loadFieldTypes() {
+    try {
+      const body = await api('GET', '/api/form-field-types');
+      fieldTypes = Array.isArray(body.types) ? body.types : [];
+    } catch (e) {
+      fieldTypes = [];
+      if (e.status !== 401) showError('The form field types cannot be read: ' + e.message);
+    }
+    if (editing !== null && editorType && !fieldType(editorType.name)) closeEditor();
+    if (current) renderBuilder();
+  }
+
+  function fieldType(name) {
+    return fieldTypes.find(t => t.name === name) || null;
+  }
+
   /* ---------- form builder ---------- */
 
   function formPath() {
@@ -379,6 +393,9 @@
     try {
       const form = await api('GET', formPath());
       sections = Array.isArray(form.sections) ? form.sections : [];
+      for (const [i, list] of sectionErrors(form.problems)) {
+        if (sections[i]) problems.set(sections[i], list.map(p => p.message).join(' '));
+      }
     } catch (e) {
       showError(e.message);
     }
@@ -391,21 +408,30 @@
     const byIndex = sectionErrors(errors);
     const items = sections.map((s, i) => {
       const title = s.label || s.name || '(no label)';
+      const type = fieldType(s.type);
       const btn = (cls, text, label, fn, disabled) => el('button', {
         type: 'button', className: cls + ' small secondary', disabled, onclick: fn, attrs: { 'aria-label': label + ': ' + title }
       }, text);
       const errs = byIndex.get(i) || [];
-      return el('li', { className: 'section' + (errs.length ? ' invalid' : '') + (editing === i ? ' editing' : ''), dataset: { index: String(i) } },
+      // A type no serving plugin contributes: the section is kept as stored, shown read-only, and can be deleted.
+      const missing = type ? null : problems.get(s) || 'Field type ' + (s.type || '?') + ' is not installed.';
+      return el('li', {
+        className: 'section' + (errs.length || missing ? ' invalid' : '') + (missing ? ' missing' : '') + (editing === i ? ' editing' : ''),
+        dataset: { index: String(i), type: String(s.type || '') }
+      },
         el('div', { className: 'section-main' },
-          el('span', { className: 'section-type' }, s.type || '?'),
+          el('span', { className: 'section-type', title: s.type || '' }, type ? type.label : (s.type || '?')),
           el('span', { className: 'section-label' }, title),
           s.name ? el('span', { className: 'section-name muted' }, s.name) : null,
           s.required ? el('span', { className: 'section-req muted' }, 'required') : null),
         el('div', { className: 'section-buttons' },
           btn('up', '↑', 'Move up', () => move(i, -1), i === 0),
           btn('down', '↓', 'Move down', () => move(i, 1), i === sections.length - 1),
-          btn('edit', 'Edit', 'Edit', () => openEditor(i)),
+          btn('edit', 'Edit', 'Edit', () => openEditor(i), !!missing),
           btn('delete', 'Delete', 'Delete', () => removeSection(i))),
+        missing ? el('p', { className: 'section-problem' }, missing) : null,
+        missing ? el('details', { className: 'section-stored' }, el('summary', {}, 'Stored field (read-only)'),
+          el('pre', {}, JSON.stringify(s, null, 2))) : null,
         errs.length ? el('ul', { className: 'section-errors' }, errs.map(e => el('li', {}, (e.sub ? e.sub + ': ' : '') + e.message))) : null);
     });
     $('builder').replaceChildren(...items);
@@ -450,73 +476,89 @@
     schedulePreview();
   }
 
-  /** The section editor's settings: the schema's, with the default as free text (a list takes one value a line). */
-  function editorSettings() {
-    return schema.forms.field.settings.map(s => s.key === 'default'
-      ? Object.assign({}, s, { type: 'text', help: (s.help || '') + ' For checkboxes: one option a line.' })
-      : s);
-  }
-
+  /** Opens the editor on a section (-1: a new one): a Type select from the catalogue, then that type's properties. */
   function openEditor(i) {
+    const section = i >= 0 ? sections[i] : null;
+    if (section && !fieldType(section.type)) return;
     editing = i;
-    const values = i >= 0 ? Object.assign({}, sections[i]) : {};
-    if (Array.isArray(values.default)) values.default = values.default.join('\n');
-    else if (values.default !== undefined && values.default !== null) values.default = String(values.default);
-    fieldForm = render($('field-editor-fields'), editorSettings(), values, { groups: false, onChange: fitEditorToType });
-    $('field-editor-errors').replaceChildren();
+    const chosen = section ? section.type : (fieldTypes[0] && fieldTypes[0].name);
+    $('field-type').replaceChildren(...fieldTypes.map(t => el('option', { value: t.name, selected: t.name === chosen }, t.label)));
+    showType(section ? Object.assign({}, section) : {});
     $('field-editor-title').textContent = i >= 0 ? 'Edit field' : 'New field';
     $('apply-field').textContent = i >= 0 ? 'Apply changes' : 'Add to form';
     $('field-editor').hidden = false;
-    fitEditorToType();
     renderBuilder();
-    const first = $('field-editor').querySelector('[name="type"]') || $('field-editor').querySelector('input, select, textarea');
-    if (first) first.focus();
+    $('field-type').focus();
+  }
+
+  /** Renders the chosen type's property descriptors with the given values. */
+  function showType(values) {
+    clearEditorErrors();
+    editorType = fieldType($('field-type').value);
+    $('apply-field').disabled = !editorType;
+    if (!editorType) {
+      fieldForm = null;
+      $('field-editor-fields').replaceChildren(el('p', { className: 'muted' },
+        'No field types are installed: start a plugin that contributes them under Plugins.'));
+      return;
+    }
+    fieldForm = render($('field-editor-fields'), editorType.properties || [], values, { groups: false });
+  }
+
+  /** Another type chosen: its properties, keeping the values of properties both types have alike. */
+  function changeType() {
+    const before = editorType;
+    const values = fieldForm ? fieldForm.collect() : {};
+    const next = fieldType($('field-type').value);
+    const kept = {};
+    for (const p of (next && next.properties) || []) {
+      const was = before && (before.properties || []).find(q => q.key === p.key);
+      const v = getPath(values, p.key);
+      if (was && was.type === p.type && v !== undefined) setPath(kept, p.key, v);
+    }
+    showType(kept);
   }
 
   function closeEditor() {
     editing = null;
     fieldForm = null;
+    editorType = null;
     $('field-editor').hidden = true;
     $('field-editor-fields').replaceChildren();
+    clearEditorErrors();
   }
 
-  /** Hides the editor's inputs that the chosen section type does not take. */
-  function fitEditorToType() {
-    if (!fieldForm) return;
-    const typeInput = $('field-editor').querySelector('[name="type"]');
-    const keys = SECTION_KEYS[typeInput ? typeInput.value : ''];
-    $('field-editor').querySelectorAll('.sf-field[data-key]').forEach(box => {
-      box.hidden = !!keys && !keys.includes(box.dataset.key.split('.')[0]);
-    });
-  }
-
-  /** The editor's values as a section of the chosen type. */
+  /** The editor's values as a section of the chosen type: dotted keys nested, empty values and required:false left out. */
   function sectionFromEditor() {
-    const raw = fieldForm.collect();
-    const keys = SECTION_KEYS[raw.type];
-    const s = {};
-    for (const [k, v] of Object.entries(raw)) {
-      if (!keys || keys.includes(k)) s[k] = v;
-    }
+    const s = Object.assign({ type: editorType.name }, fieldForm.collect());
     if (s.required === false) delete s.required;
-    if (typeof s.default === 'string') {
-      if (s.type === 'checkboxes') {
-        const list = s.default.split(/\r?\n/).map(x => x.trim()).filter(Boolean);
-        if (list.length) s.default = list; else delete s.default;
-      } else if (s.type === 'input' && s.inputType === 'number') {
-        const n = Number(s.default.trim());
-        s.default = s.default.trim() !== '' && Number.isFinite(n) ? n : s.default;
-      } else if (s.type === 'select' || s.type === 'radio') {
-        s.default = s.default.trim();
-      }
-    }
     return s;
   }
 
-  async function applyField() {
-    if (!fieldForm) return;
-    fieldForm.clearErrors();
+  function clearEditorErrors() {
+    if (fieldForm) fieldForm.clearErrors();
     $('field-editor-errors').replaceChildren();
+    $('field-type-error').replaceChildren();
+    $('field-type').removeAttribute('aria-invalid');
+  }
+
+  /** Shows one section's errors ({field: 'options' | 'type' | '', message}) beside the editor's inputs. */
+  function showEditorErrors(mine) {
+    clearEditorErrors();
+    const onType = mine.filter(e => e.field === 'type');
+    if (onType.length) {
+      $('field-type-error').replaceChildren(...onType.map(e => el('div', {}, e.message)));
+      $('field-type').setAttribute('aria-invalid', 'true');
+    }
+    const rest = mine.filter(e => e.field !== 'type');
+    const unmatched = fieldForm ? fieldForm.showErrors(rest.filter(e => e.field).map(e => ({ field: e.field, message: e.message }))) : [];
+    const general = rest.filter(e => !e.field).concat(unmatched);
+    $('field-editor-errors').replaceChildren(...general.map(e => el('div', {}, (e.field ? e.field + ': ' : '') + e.message)));
+  }
+
+  async function applyField() {
+    if (!fieldForm || !editorType) return;
+    clearEditorErrors();
     const section = sectionFromEditor();
     const index = editing >= 0 ? editing : sections.length;
     const candidate = sections.slice();
@@ -526,9 +568,7 @@
     if (result && result.errors) {
       const mine = sectionErrors(result.errors).get(index) || [];
       if (mine.length) {
-        const unmatched = fieldForm.showErrors(mine.filter(e => e.field).map(e => ({ field: e.field, message: e.message })));
-        const general = mine.filter(e => !e.field).concat(unmatched);
-        $('field-editor-errors').replaceChildren(...general.map(e => el('div', {}, e.message)));
+        showEditorErrors(mine);
         return;
       }
     }
@@ -550,7 +590,7 @@
       renderBuilder(e.fields);
       if (editing !== null && editing >= 0) {
         const mine = sectionErrors(e.fields).get(editing) || [];
-        if (fieldForm && mine.length) fieldForm.showErrors(mine.map(x => ({ field: x.field, message: x.message })));
+        if (mine.length) showEditorErrors(mine);
       }
       return;
     }
@@ -615,6 +655,7 @@
     $('copy-snippet').addEventListener('click', copySnippet);
     $('form-kind').addEventListener('change', loadForm);
     $('add-field').addEventListener('click', () => openEditor(-1));
+    $('field-type').addEventListener('change', changeType);
     $('field-editor').addEventListener('submit', e => { e.preventDefault(); applyField(); });
     $('cancel-field').addEventListener('click', () => { closeEditor(); renderBuilder(); $('add-field').focus(); });
     $('field-editor').addEventListener('keydown', e => {
@@ -622,7 +663,7 @@
     });
     $('save-form').addEventListener('click', saveForm);
     $('plugin-upload').addEventListener('submit', e => { e.preventDefault(); uploadPlugin(); });
-    $('refresh-plugins').addEventListener('click', () => { pluginError(''); loadPlugins(); });
+    $('refresh-plugins').addEventListener('click', async () => { pluginError(''); await loadPlugins(); await loadFieldTypes(); });
 
     // A token in the fragment (#token=...) signs in at once, then leaves the address bar.
     const m = /(?:^#|&)token=([^&]*)/.exec(location.hash);

@@ -1,10 +1,13 @@
 package com.chatwebsite.host;
 
+import com.chatwebsite.api.form.FormFieldType;
 import com.chatwebsite.api.host.ExtensionLookup;
 import com.chatwebsite.api.host.HostInfo;
 import com.chatwebsite.api.host.HostServices;
 import com.chatwebsite.host.api.AdminEndpoints;
 import com.chatwebsite.host.api.AgentEndpoints;
+import com.chatwebsite.host.api.FieldTypeCatalog;
+import com.chatwebsite.host.api.FieldTypeEndpoints;
 import com.chatwebsite.host.api.HealthEndpoint;
 import com.chatwebsite.host.api.PluginEndpoints;
 import com.chatwebsite.host.health.DatabaseProbe;
@@ -139,6 +142,8 @@ public final class HostStub implements AutoCloseable {
                 config.nodeId()).routes());
         own.addAll(new AdminEndpoints(settings, contacts, mail).routes());
         own.addAll(new PluginEndpoints(plugins, config.dataDir().resolve("tmp")).routes());
+        own.addAll(new FieldTypeEndpoints(new FieldTypeCatalog(() -> plugins.contributions(FormFieldType.class),
+                contacts)).routes());
         agentEvents = new AgentEventLog(jdbc, events, clock);
         events.recorder(agentEvents);
         own.addAll(new AgentEndpoints(router, plugins, contacts, agentEvents, config.dispositions()).routes());

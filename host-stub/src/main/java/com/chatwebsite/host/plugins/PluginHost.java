@@ -829,12 +829,28 @@ public final class PluginHost implements AutoCloseable {
      * @return the extensions
      */
     public <T> List<T> extensions(Class<T> type) {
-        List<T> out = new ArrayList<>();
+        return contributions(type).stream().map(PluginExtension::extension).toList();
+    }
+
+    /**
+     * The extensions of a type across the serving plugins, each with its plugin's id, in lookup
+     * order: plugin start order, then each plugin's extension ordinal. A plugin whose extension
+     * cannot be created is left out (and logged).
+     *
+     * @param type the extension point
+     * @param <T> its type
+     * @return the extensions with their plugins
+     */
+    public <T> List<PluginExtension<T>> contributions(Class<T> type) {
+        List<PluginExtension<T>> out = new ArrayList<>();
         for (PluginWrapper p : started) {
+            String id = p.getPluginId();
             try {
-                out.addAll(manager.getExtensions(type, p.getPluginId()));
+                for (T extension : manager.getExtensions(type, id)) {
+                    out.add(new PluginExtension<>(id, extension));
+                }
             } catch (RuntimeException | LinkageError e) {
-                LOG.warn("the {} extensions of plugin {} cannot be created", type.getSimpleName(), p.getPluginId(), e);
+                LOG.warn("the {} extensions of plugin {} cannot be created", type.getSimpleName(), id, e);
             }
         }
         return out;
