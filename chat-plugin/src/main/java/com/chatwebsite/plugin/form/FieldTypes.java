@@ -1,8 +1,11 @@
 package com.chatwebsite.plugin.form;
 
+import com.chatwebsite.api.form.FieldProperties;
 import com.chatwebsite.api.form.FormFieldType;
 import com.chatwebsite.api.host.ExtensionLookup;
+import com.chatwebsite.api.settings.SettingDescriptor;
 import com.chatwebsite.plugin.form.seed.SeedFieldTypes;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The form field types in use: this plugin's seed types first, then those other started plugins
- * contribute. Looked up at each use and never kept, so a stopped plugin's types disappear and its
- * class loader can go.
+ * The form field types in use: those the started plugins contribute (this one's seed types among
+ * them), by the rules of the host's catalogue. Looked up at each use and never kept, so a stopped
+ * plugin's types disappear and its class loader can go.
  */
 public final class FieldTypes {
 
@@ -62,42 +65,67 @@ public final class FieldTypes {
     }
 
     /**
-     * The types available now, by name. On a clash of names the first wins (the seed types, then
-     * plugins in start order); the others are logged once.
+     * The types available now, by name, in lookup order (plugin start order, then extension
+     * ordinal), as the host's catalogue lists them. When two types have one name the first wins,
+     * even if it is then left out for breaking the extension point's rules (its name, a property key
+     * the builder owns, a key twice); the others are logged once. This plugin's seed types fill in
+     * names nobody took (while it starts, before the host lists its extensions).
      *
      * @return name to type, in the order a builder lists them
      */
     public Map<String, FormFieldType> current() {
         Map<String, FormFieldType> out = new LinkedHashMap<>();
-        for (FormFieldType t : own) {
-            out.put(t.name(), t);
-        }
-        List<FormFieldType> others;
+        Set<String> claimed = new HashSet<>();
+        List<FormFieldType> found;
         try {
-            others = contributed.get();
+            found = contributed.get();
         } catch (RuntimeException e) {
             LOG.warn("the contributed form field types cannot be listed", e);
-            return out;
+            found = List.of();
         }
-        for (FormFieldType t : others) {
+        for (FormFieldType t : found) {
             String name;
             try {
                 name = t.name();
             } catch (Throwable e) {
-                warnOnce(t.getClass().getName(), "the form field type {} has no name and is left out", e);
+                warnOnce(t, "has no name", e);
                 continue;
             }
-            FormFieldType first = out.get(name);
-            if (first == null && name != null && NAME.matcher(name).matches()) {
+            if (name == null || !NAME.matcher(name).matches()) {
+                warnOnce(t, "has an invalid name", null);
+            } else if (!claimed.add(name)) {
+                warnOnce(t, "has the name " + name + " of a type listed before it", null);
+            } else if (usable(t)) {
                 out.put(name, t);
-            } else if (first == null) {
-                warnOnce(t.getClass().getName(), "the form field type {} has an invalid name and is left out", null);
-            } else if (first.getClass() != t.getClass() && !isSeed(t)) {
-                warnOnce(t.getClass().getName(), "the form field type {} has the name of one already registered and "
-                        + "is left out", null);
+            }
+        }
+        for (FormFieldType t : own) {
+            if (claimed.add(t.name())) {
+                out.put(t.name(), t);
             }
         }
         return out;
+    }
+
+    /** Whether a type's control and properties follow the extension point's rules. */
+    private boolean usable(FormFieldType t) {
+        try {
+            if (t.control() == null) {
+                warnOnce(t, "has no control", null);
+                return false;
+            }
+            Set<String> keys = new HashSet<>();
+            for (SettingDescriptor d : t.properties()) {
+                if (FieldProperties.COMMON_KEYS.contains(d.key().split("\\.", 2)[0]) || !keys.add(d.key())) {
+                    warnOnce(t, "has the property " + d.key() + " twice or one the builder owns", null);
+                    return false;
+                }
+            }
+            return true;
+        } catch (Throwable e) {
+            warnOnce(t, "fails", e);
+            return false;
+        }
     }
 
     /**
@@ -112,13 +140,10 @@ public final class FieldTypes {
         return out.toString();
     }
 
-    private boolean isSeed(FormFieldType t) {
-        return t.getClass().getClassLoader() == FieldTypes.class.getClassLoader();
-    }
-
-    private void warnOnce(String className, String message, Throwable e) {
-        if (warned.size() < MAX_WARNED && warned.add(className + message)) {
-            LOG.warn(message, className, e);
+    private void warnOnce(FormFieldType t, String problem, Throwable e) {
+        String className = t.getClass().getName();
+        if (warned.size() < MAX_WARNED && warned.add(className + '@' + System.identityHashCode(t.getClass()) + problem)) {
+            LOG.warn("the form field type {} {} and is left out", className, problem, e);
         }
     }
 }

@@ -169,18 +169,33 @@ class ContributedFieldTypeTest {
     }
 
     @Test
-    void theSeedTypesComeFirstAndAClashingNameIsLeftOut() {
-        List<FormFieldType> contributed = new ArrayList<>(List.of(new CodeType() {
+    void theFirstTypeWithANameWinsAsInTheHostsCatalogueAndSeedTypesFillTheRest() {
+        FormFieldType clashingSelect = new CodeType() {
             @Override
             public String name() {
                 return "select";
             }
-        }, CODE, new CodeType() {
+        };
+        FormFieldType badName = new CodeType() {
             @Override
             public String name() {
                 return "Bad Name";
             }
-        }));
+        };
+        FormFieldType ownsLabel = new CodeType() {
+            @Override
+            public String name() {
+                return "labelled";
+            }
+
+            @Override
+            public List<SettingDescriptor> properties() {
+                return List.of(SettingDescriptor.builder("label", SettingType.STRING).build());
+            }
+        };
+        List<FormFieldType> seeds = SeedFieldTypes.all();
+        List<FormFieldType> contributed = new ArrayList<>(seeds);
+        contributed.addAll(List.of(clashingSelect, CODE, badName, ownsLabel));
         FieldTypes registry = new FieldTypes(new com.chatwebsite.api.host.ExtensionLookup() {
             @Override
             @SuppressWarnings("unchecked")
@@ -191,9 +206,15 @@ class ContributedFieldTypeTest {
         Map<String, FormFieldType> now = registry.current();
         assertEquals(List.of("label", "select", "input", "textarea", "radio", "checkboxes", "agreement", "attachment",
                 "code"), List.copyOf(now.keySet()));
-        assertEquals(SeedFieldTypes.all().get(1).getClass(), now.get("select").getClass());
+        assertTrue(now.get("select") == seeds.get(1), "the chat plugin's select was listed first");
         String before = FieldTypes.signature(now);
         contributed.remove(CODE);
         assertFalse(before.equals(FieldTypes.signature(registry.current())), "a stopped type changes the signature");
+
+        contributed.clear();
+        contributed.add(clashingSelect);
+        Map<String, FormFieldType> early = registry.current();
+        assertTrue(early.get("select") == clashingSelect, "a plugin started first wins, as in the catalogue");
+        assertEquals(8, early.size(), "while nothing else is listed, the seed types fill in the other names");
     }
 }
