@@ -5,14 +5,12 @@ import com.chatwebsite.api.form.FieldValue;
 import com.chatwebsite.api.form.FormFieldDefinition;
 import com.chatwebsite.api.form.FormFieldType;
 import com.chatwebsite.api.form.WidgetControl;
-import com.chatwebsite.api.settings.FieldError;
 import com.chatwebsite.api.settings.SettingDescriptor;
 import com.chatwebsite.api.settings.SettingType;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /** Any of a list of options, as check boxes. */
@@ -42,22 +40,9 @@ public final class CheckboxesFieldType implements FormFieldType {
 
     @Override
     public DefinitionCheck checkDefinition(Map<String, Object> properties, FormFieldDefinition common) {
-        List<FieldError> errors = new ArrayList<>();
-        List<String> options = ChoiceRules.options(name(), properties.get("options"), errors);
-        if (!errors.isEmpty()) {
-            return DefinitionCheck.invalid(errors);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("options", options);
-        Object value = properties.get("default");
-        if (value != null) {
-            if (!(value instanceof List<?> list) || !options.containsAll(list)) {
-                return DefinitionCheck.invalid(List.of(new FieldError("default", "default",
-                        "The default must be a list of the options.")));
-            }
-            out.put("default", List.copyOf(list));
-        }
-        return DefinitionCheck.valid(out);
+        return ChoiceRules.definition(name(), properties, (options, value) -> value instanceof List<?> list
+                && options.containsAll(list) ? Optional.of(List.copyOf(list)) : Optional.empty(),
+                "The default must be a list of the options.");
     }
 
     @Override

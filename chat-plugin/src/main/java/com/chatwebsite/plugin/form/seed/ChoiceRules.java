@@ -1,16 +1,50 @@
 package com.chatwebsite.plugin.form.seed;
 
+import com.chatwebsite.api.form.DefinitionCheck;
 import com.chatwebsite.api.settings.FieldError;
 import com.chatwebsite.plugin.settings.TextRules;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /** The options of select, radio and checkboxes fields. */
 final class ChoiceRules {
 
     private ChoiceRules() {
+    }
+
+    /**
+     * Checks a choice field's own properties: its options, then its default.
+     *
+     * @param typeName the type, for messages
+     * @param properties the {@code options} and {@code default} properties
+     * @param defaultOf the default, normalised, if it fits the options; empty if it does not
+     * @param problem the sentence for a default that does not fit
+     * @return the check
+     */
+    static DefinitionCheck definition(String typeName, Map<String, Object> properties,
+            BiFunction<List<String>, Object, Optional<Object>> defaultOf, String problem) {
+        List<FieldError> errors = new ArrayList<>();
+        List<String> options = options(typeName, properties.get("options"), errors);
+        if (!errors.isEmpty()) {
+            return DefinitionCheck.invalid(errors);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("options", options);
+        Object value = properties.get("default");
+        if (value != null) {
+            Optional<Object> normalised = defaultOf.apply(options, value);
+            if (normalised.isEmpty()) {
+                return DefinitionCheck.invalid(List.of(new FieldError("default", "default", problem)));
+            }
+            out.put("default", normalised.get());
+        }
+        return DefinitionCheck.valid(out);
     }
 
     /**

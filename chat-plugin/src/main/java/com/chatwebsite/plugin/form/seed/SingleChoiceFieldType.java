@@ -4,13 +4,11 @@ import com.chatwebsite.api.form.DefinitionCheck;
 import com.chatwebsite.api.form.FieldValue;
 import com.chatwebsite.api.form.FormFieldDefinition;
 import com.chatwebsite.api.form.FormFieldType;
-import com.chatwebsite.api.settings.FieldError;
 import com.chatwebsite.api.settings.SettingDescriptor;
 import com.chatwebsite.api.settings.SettingType;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A field whose value is one of its options: select and radio. */
 abstract class SingleChoiceFieldType implements FormFieldType {
@@ -23,25 +21,10 @@ abstract class SingleChoiceFieldType implements FormFieldType {
 
     @Override
     public DefinitionCheck checkDefinition(Map<String, Object> properties, FormFieldDefinition common) {
-        List<FieldError> errors = new ArrayList<>();
-        List<String> options = ChoiceRules.options(name(), properties.get("options"), errors);
-        if (!errors.isEmpty()) {
-            return DefinitionCheck.invalid(errors);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("options", options);
-        Object value = properties.get("default");
-        if (value instanceof String s) {
-            value = s.strip();
-        }
-        if (value != null && !options.contains(value)) {
-            return DefinitionCheck.invalid(List.of(new FieldError("default", "default",
-                    "The default must be one of the options.")));
-        }
-        if (value != null) {
-            out.put("default", value);
-        }
-        return DefinitionCheck.valid(out);
+        return ChoiceRules.definition(name(), properties, (options, value) -> {
+            Object choice = value instanceof String s ? s.strip() : value;
+            return options.contains(choice) ? Optional.of(choice) : Optional.empty();
+        }, "The default must be one of the options.");
     }
 
     @Override
