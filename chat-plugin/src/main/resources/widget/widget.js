@@ -52,6 +52,9 @@
     '.cw-author,.cw-fail{font-size:11.5px;font-weight:600;opacity:.85}.cw-pending{opacity:.6}.cw-failed{outline:2px solid #b00020}.cw-call{align-self:center}.cw-video{font-weight:600;color:#0b57d0}' +
     '.cw-composer{display:flex;gap:8px;align-items:flex-end;margin:0}#cw-widget .cw-input{flex:1;resize:none;max-height:120px}' +
     '.cw-tail{display:flex;flex-direction:column;gap:10px}.cw-tail .cw-form~.cw-new{background:#fff;color:#1d1d1f;border:1px solid #b5b9c0}.cw-sent{margin:0;padding:10px;border-radius:6px;background:#e7f6ec;color:#1b5e20}' +
+    '.cw-rate{display:flex;flex-direction:column;gap:8px;margin:0}.cw-stars{display:flex;gap:2px}.cw-star{position:relative;display:inline-flex;cursor:pointer}' +
+    '.cw-star input{position:absolute;opacity:0;width:1px;height:1px;margin:0}.cw-star span[aria-hidden]{font-size:28px;line-height:1;padding:2px 4px;color:#767676}' +
+    '.cw-star.cw-on span[aria-hidden]{color:#b26a00}.cw-star input:focus-visible+span{outline:2px solid #0b57d0;outline-offset:1px;border-radius:4px}' +
     '.cw-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}' +
     '@media (max-width:480px){#cw-widget .cw-panel{position:fixed;top:0;right:0;bottom:0;left:0;width:auto;max-width:none;height:auto;max-height:none;border-radius:0}}';
 
@@ -443,6 +446,7 @@
   function started(d, v) {
     sess = {id: d.sessionId, token: d.token, lastSeq: 0, fields: v, state: d.state === 'closed' ? 'closed' : 'waiting', disp: d.disposition || null};
     sess.off = sess.state === 'closed' && sess.disp === 'Unmanaged';
+    Q = d.queue || null;
     seen = {};
     pending = {};
     save();
@@ -454,6 +458,7 @@
   function resume() {
     chatView();
     var s = sess;
+    syncState(s);
     api('GET', '/sessions/' + encodeURIComponent(s.id) + '/messages?after=0', undefined, s.token).then(function (r) {
       if (sess !== s) return;
       if (r.s === 404 || r.s === 401) { sess = null; save(); return formView(kindNow()); }
@@ -485,7 +490,7 @@
     watch();
   }
   function stateLine() {
-    if (C.state) C.state.textContent = sess.state === 'closed' ? S.ended : sess.state === 'active' ? tr('joined', {agent: sess.agent || S.agent}) : S.waiting;
+    if (C.state) C.state.textContent = sess.state === 'closed' ? S.ended : sess.state === 'active' ? tr('joined', {agent: sess.agent || S.agent}) : Q ? queueText(Q) : S.waiting;
   }
   function stopEs() { if (es) es.close(); es = null; }
   function connect(after) {
@@ -495,6 +500,7 @@
     ['message', 'state', 'video-call'].forEach(function (t) {
       s.addEventListener(t, safe(function (e) { if (es === s) onEvent(t, e); }));
     });
+    s.addEventListener('queue', safe(function (e) { if (es === s) onQueue(JSON.parse(e.data || '{}')); }));
     s.onopen = safe(function () { if (es === s) { retry = 0; setNote(null); } });
     s.onerror = safe(function () {
       if (es !== s) return;
@@ -544,6 +550,7 @@
   function setState(d) {
     if (!sess) return;
     if (d.agent) sess.agent = d.agent;
+    if (d.state !== 'waiting') Q = null;
     if (d.state === 'closed') stopEs();
     if (sess.state === 'closed') return;
     sess.state = d.state === 'active' || d.state === 'closed' ? d.state : 'waiting';
@@ -563,6 +570,7 @@
     body.classList.add('cw-ended');
     if (sess.off && !sess.sent) C.tail.appendChild(form('offline', sess.fields, sess.id, false).el);
     else if (sess.off) C.tail.appendChild(h('p', {cls: 'cw-sent', tabindex: '-1', text: S.sent}));
+    else C.tail.appendChild(sess.rated ? thanks() : rateForm());
     C.tail.appendChild(newBtn());
     if (f) focusFirst();
   }
@@ -609,6 +617,82 @@
       // the stream brings the closing message and state; fall back if it does not
       setTimeout(function () { if (sess === s && s.state !== 'closed') setState({state: 'closed', disposition: r.d.disposition || 'CustomerClosed'}); }, es && es.readyState === 1 ? 4000 : 0);
     }).catch(function (e) { warn(e); if (C.end) C.end.disabled = false; setNote(S.error); });
+  }
+
+  // Queue position while waiting, and the rating once the chat has ended
+  var S_QR = {
+    en: {queue: 'You are number {n} in the queue', wait: ' — about {m} min', rate: 'How was this chat?', star: '1 star', stars: '{n} stars',
+      comment: 'Comment (optional)', rateSend: 'Send rating', thanks: 'Thank you for your feedback!', pick: 'Choose from 1 to 5 stars.'},
+    it: {queue: 'Sei il numero {n} in coda', wait: ' — circa {m} min', rate: 'Com’è andata questa chat?', star: '1 stella', stars: '{n} stelle',
+      comment: 'Commento (facoltativo)', rateSend: 'Invia la valutazione', thanks: 'Grazie per il tuo parere!', pick: 'Scegli da 1 a 5 stelle.'},
+    de: {queue: 'Sie sind Nummer {n} in der Warteschlange', wait: ' — etwa {m} Min.', rate: 'Wie war dieser Chat?', star: '1 Stern', stars: '{n} Sterne',
+      comment: 'Kommentar (optional)', rateSend: 'Bewertung senden', thanks: 'Vielen Dank für Ihr Feedback!', pick: 'Wählen Sie 1 bis 5 Sterne.'},
+    fr: {queue: 'Vous êtes numéro {n} dans la file d’attente', wait: ' — environ {m} min', rate: 'Comment s’est passée cette discussion ?', star: '1 étoile', stars: '{n} étoiles',
+      comment: 'Commentaire (facultatif)', rateSend: 'Envoyer la note', thanks: 'Merci pour votre avis !', pick: 'Choisissez de 1 à 5 étoiles.'},
+    es: {queue: 'Eres el número {n} en la cola', wait: ' — unos {m} min', rate: '¿Qué tal ha ido este chat?', star: '1 estrella', stars: '{n} estrellas',
+      comment: 'Comentario (opcional)', rateSend: 'Enviar valoración', thanks: '¡Gracias por tu opinión!', pick: 'Elige de 1 a 5 estrellas.'}
+  };
+  var Q = null;
+  function qr(k, v) {
+    var o = W.ChatWebsiteStrings || {}, t = S_QR[(cfg.appearance || {}).language] || S_QR.en;
+    return String(typeof o[k] === 'string' ? o[k] : t[k] || S_QR.en[k]).replace(/\{(\w+)\}/g, function (m, x) { return v && v[x] != null ? v[x] : m; });
+  }
+  function queueText(q) {
+    var n = +q.position, e = q.estimatedWaitSeconds;
+    return qr('queue', {n: n}) + (e != null && isFinite(e) ? qr('wait', {m: Math.max(1, Math.round(e / 60))}) : '');
+  }
+  function onQueue(d) {
+    if (!sess || sess.state !== 'waiting' || !(+d.position >= 1)) return;
+    Q = d;
+    stateLine();
+  }
+  function syncState(s) {
+    api('GET', '/sessions/' + encodeURIComponent(s.id), undefined, s.token).then(function (r) {
+      if (sess !== s || r.s !== 200) return;
+      if (r.d.queue && s.state === 'waiting') onQueue(r.d.queue);
+      if (r.d.rating && !s.rated) { s.rated = true; save(); if (C.rate) showThanks(false); }
+    }).catch(warn);
+  }
+  function thanks() { return h('p', {cls: 'cw-sent cw-thanks', role: 'status', tabindex: '-1', text: qr('thanks')}); }
+  function showThanks(focus) {
+    var p = thanks();
+    C.rate.parentNode.replaceChild(p, C.rate);
+    C.rate = null;
+    if (focus) p.focus();
+  }
+  function rateForm() {
+    var nm = uid(), cid = uid(), labels = [], score = 0, err = h('div', {cls: 'cw-error', id: uid(), role: 'alert'}), btn, text, f;
+    var stars = h('div', {cls: 'cw-stars'});
+    [1, 2, 3, 4, 5].forEach(function (n) {
+      var l = h('label', {cls: 'cw-star'}, [h('input', {type: 'radio', name: nm, value: n, onchange: function () {
+        score = n;
+        err.textContent = '';
+        labels.forEach(function (x, i) { x.classList.toggle('cw-on', i < n); });
+      }}), h('span', {'aria-hidden': 'true', text: '★'}), h('span', {cls: 'cw-sr', text: n === 1 ? qr('star') : qr('stars', {n: n})})]);
+      labels.push(l);
+      stars.appendChild(l);
+    });
+    text = h('textarea', {id: cid, rows: 2, maxlength: 1000});
+    btn = h('button', {type: 'submit', cls: 'cw-submit cw-rate-send', text: qr('rateSend')});
+    f = C.rate = h('form', {cls: 'cw-rate', novalidate: true, onsubmit: function (e) {
+      e.preventDefault();
+      var s = sess;
+      if (!score) { err.textContent = qr('pick'); return stars.querySelector('input').focus(); }
+      err.textContent = '';
+      btn.disabled = true;
+      var req = {score: score};
+      if (text.value.trim()) req.comment = text.value;
+      api('POST', '/sessions/' + encodeURIComponent(s.id) + '/rating', req, s.token).then(function (r) {
+        btn.disabled = false;
+        if (r.s === 201 || r.s === 409 && r.d.error === 'already_rated') {
+          s.rated = true;
+          save();
+          if (sess === s && C.rate === f) showThanks(true);
+        } else err.textContent = (r.d.fields && r.d.fields[0] && r.d.fields[0].message) || r.d.message || S.error;
+      }).catch(function (e) { warn(e); btn.disabled = false; err.textContent = S.error; });
+    }}, [h('fieldset', {cls: 'cw-field', 'aria-describedby': err.id}, [h('legend', {text: qr('rate')}), stars]),
+      h('div', {cls: 'cw-field'}, [h('label', {'for': cid, text: qr('comment')}), text]), err, btn]);
+    return f;
   }
 
   W.ChatWebsiteWidget = {

@@ -53,7 +53,35 @@
     showError('');
     const body = $('supervisor-rows');
     body.replaceChildren(...(Array.isArray(rows) ? rows : []).map(row));
-    if (!body.children.length) body.append(el('tr', {}, el('td', { colSpan: 6, className: 'muted' }, 'Nothing here.')));
+    if (!body.children.length) body.append(el('tr', {}, el('td', { colSpan: 7, className: 'muted' }, 'Nothing here.')));
+    await loadRatings();
+  }
+
+  /** Average scores per website and per agent (who accepted the chat), over all ratings. */
+  async function loadRatings() {
+    let data;
+    try {
+      data = await request(adminToken, 'GET', API + '/ratings');
+    } catch (e) {
+      return; // the list above shows the error, if any
+    }
+    const avg = a => (typeof a.average === 'number' ? a.average.toFixed(2) : '');
+    const fill = (id, items, name) => {
+      const body = document.querySelector('#' + id + ' tbody');
+      body.replaceChildren(...items.map(a => el('tr', { className: 'rating-average', dataset: { key: String(name(a)) } },
+        el('td', {}, String(name(a))), el('td', {}, avg(a)), el('td', {}, String(a.count ?? 0)))));
+      if (!items.length) body.append(el('tr', {}, el('td', { colSpan: 3, className: 'muted' }, 'No ratings yet.')));
+    };
+    fill('ratings-websites', Array.isArray(data.websites) ? data.websites : [], a => a.name || a.id);
+    fill('ratings-agents', Array.isArray(data.agents) ? data.agents : [], a => a.agent);
+  }
+
+  function ratingCell(rating) {
+    if (!rating || typeof rating.score !== 'number') return '';
+    return el('span', { className: 'rating', dataset: { score: String(rating.score) } },
+      el('span', { attrs: { 'aria-hidden': 'true' } }, '★'.repeat(rating.score) + '☆'.repeat(Math.max(0, 5 - rating.score))),
+      el('span', { className: 'visually-hidden' }, rating.score + ' of 5'),
+      rating.comment ? el('span', { className: 'rating-comment' }, rating.comment) : null);
   }
 
   const downloads = { urlFor: id => API + '/uploads/' + encodeURIComponent(id), tokenFor: () => adminToken };
@@ -65,6 +93,7 @@
       el('td', {}, el('span', { className: 'state state-' + String(r.state || '').replace(/[^a-z]/g, '') }, r.state || '')),
       el('td', {}, r.disposition || ''),
       el('td', {}, r.agent || ''),
+      el('td', {}, ratingCell(r.rating)),
       el('td', {}, detailsList(r.fields || {}, downloads)),
       el('td', {}, deliveries.length ? el('ul', { className: 'deliveries' }, deliveries.map(d => el('li', { className: 'delivery', dataset: { state: String(d.state || '') } },
         el('strong', {}, d.handler || ''), ' — ', d.state || '', ', ', String(d.attempts ?? 0), ' attempt' + (d.attempts === 1 ? '' : 's'),

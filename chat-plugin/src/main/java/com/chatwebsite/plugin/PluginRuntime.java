@@ -40,6 +40,11 @@ import com.chatwebsite.plugin.website.Website;
 import com.chatwebsite.plugin.website.WebsiteService;
 import com.chatwebsite.plugin.website.WebsiteSettingsSchema;
 import com.chatwebsite.plugin.video.VideoCallService;
+import com.chatwebsite.plugin.queue.QueueWatch;
+import com.chatwebsite.plugin.queue.WaitingQueue;
+import com.chatwebsite.plugin.rating.RatingService;
+import com.chatwebsite.plugin.store.QueueStore;
+import com.chatwebsite.plugin.store.RatingStore;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import okhttp3.OkHttpClient;
 import java.time.Duration;
@@ -73,6 +78,8 @@ public final class PluginRuntime implements AutoCloseable {
     public static final String WEBSITE_CHANGED = "chat-website.website-changed";
     /** Cluster doorbell: a website's open sessions changed on some node. Data: {@code websiteId}. */
     public static final String SESSIONS_CHANGED = "chat-website.sessions-changed";
+    /** Cluster doorbell: a chat of a website left its queue (accepted or closed). Data: {@code websiteId}. */
+    public static final String QUEUE_CHANGED = "chat-website.queue-changed";
 
     private static final long SWEEP_MILLIS = 1000;
     /** Writers committing in parallel, each for its share of the sessions. */
@@ -131,6 +138,9 @@ public final class PluginRuntime implements AutoCloseable {
     private final StatusWatch statusWatch;
     private final SessionSweeper sweeper;
     private final RateLimiter limiter;
+    private final WaitingQueue queue;
+    private final QueueWatch queueWatch;
+    private final RatingService ratings;
 
     private PluginRuntime(HostServices host, ScheduledExecutorService scheduler) {
         this.host = host;
@@ -169,12 +179,16 @@ public final class PluginRuntime implements AutoCloseable {
         this.statusWatch = new StatusWatch(websites::byId, lookup::countOpen, host.clock());
         this.sweeper = new SessionSweeper(sessions, lookup, websites, host);
         this.limiter = new RateLimiter(host.clock());
+        this.queue = new WaitingQueue(new QueueStore(db), host.clock());
+        this.queueWatch = new QueueWatch(queue, this::background);
+        this.ratings = new RatingService(new RatingStore(db), lookup, host.clock());
         websites.onChange(w -> announce(WEBSITE_CHANGED, w.id()));
         websites.onDelete(w -> {
             closeSessionsOf(w);
             announce(WEBSITE_CHANGED, w.id());
         });
         sessions.onCountChange(id -> announce(SESSIONS_CHANGED, id));
+        sessions.onQueueChange(id -> announce(QUEUE_CHANGED, id));
         this.subscriptions = List.of(
                 host.events().subscribe(SessionPublisher.APPENDED, publisher::onAppended),
                 host.events().subscribe(EventBus.RESYNC, e -> background(this::resync)),
@@ -184,7 +198,9 @@ public final class PluginRuntime implements AutoCloseable {
                     statusWatch.recheck(id);
                 }),
                 host.events().subscribe(SESSIONS_CHANGED,
-                        e -> statusWatch.recheck(String.valueOf(e.data().get("websiteId")))));
+                        e -> statusWatch.recheck(String.valueOf(e.data().get("websiteId")))),
+                host.events().subscribe(QUEUE_CHANGED,
+                        e -> queueWatch.changed(String.valueOf(e.data().get("websiteId")))));
     }
 
     /**
@@ -332,6 +348,7 @@ public final class PluginRuntime implements AutoCloseable {
     private void resync() {
         websites.forgetAll().forEach(statusWatch::recheck);
         checkFeeds();
+        queueWatch.changedAll();
     }
 
     /** Streams check the database for what their doorbells may have missed. */
@@ -448,6 +465,20 @@ public final class PluginRuntime implements AutoCloseable {
 
     public SessionSweeper sweeper() {
         return sweeper;
+    }
+
+    /** Queue positions and estimated waits, from the database. */
+    public WaitingQueue queue() {
+        return queue;
+    }
+
+    /** The waiting customers' streams on this node that are told their queue position. */
+    public QueueWatch queueWatch() {
+        return queueWatch;
+    }
+
+    public RatingService ratings() {
+        return ratings;
     }
 
     /** This node's abuse-limit buckets. */

@@ -23,7 +23,8 @@ class ArchitectureTest {
     private static final String ROOT = "com.chatwebsite.plugin";
     private static final String[] DOMAIN = {ROOT + ".website..", ROOT + ".schedule..", ROOT + ".session..",
         ROOT + ".form..", ROOT + ".offline..", ROOT + ".contact..", ROOT + ".video..", ROOT + ".upload..",
-        ROOT + ".settings..", ROOT + ".error..", ROOT + ".channel..", ROOT + ".limit.."};
+        ROOT + ".settings..", ROOT + ".error..", ROOT + ".channel..", ROOT + ".limit..", ROOT + ".queue..",
+        ROOT + ".rating.."};
 
     private static JavaClasses classes;
 

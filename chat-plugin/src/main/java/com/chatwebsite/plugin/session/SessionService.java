@@ -29,6 +29,7 @@ public final class SessionService {
     private final SessionLookup lookup;
     private final InteractionRouter router;
     private final List<Consumer<String>> countListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> queueListeners = new CopyOnWriteArrayList<>();
 
     public SessionService(EventLog log, SessionLookup lookup, InteractionRouter router) {
         this.log = log;
@@ -121,6 +122,7 @@ public final class SessionService {
                     Map.of("state", SessionState.ACTIVE.wire(), "agent", agent.displayName()))),
                     s.accepted(agent.name(), now), true);
         });
+        queueChanged(lookup.websiteIdOf(sessionId));
     }
 
     /**
@@ -152,7 +154,9 @@ public final class SessionService {
             return new EventLog.Decision(news, s.closed(disposition, now), false);
         });
         router.finish(sessionId, disposition);
-        countChanged(lookup.websiteIdOf(sessionId));
+        String websiteId = lookup.websiteIdOf(sessionId);
+        countChanged(websiteId);
+        queueChanged(websiteId);
     }
 
     /** Closes unless already closed; for the plugin's own closes, which may race a customer's. */
@@ -209,6 +213,18 @@ public final class SessionService {
     public void systemMessage(String sessionId, String text) {
         log.append(sessionId, Optional.empty(), (s, now) -> new EventLog.Decision(List.of(NewEvent.system(text)), s,
                 false));
+    }
+
+    /**
+     * Calls the listener with a website id whenever a chat of it leaves the queue (accepted or
+     * closed), after the change is stored.
+     */
+    public void onQueueChange(Consumer<String> listener) {
+        queueListeners.add(listener);
+    }
+
+    private void queueChanged(String websiteId) {
+        queueListeners.forEach(l -> l.accept(websiteId));
     }
 
     /** Tells the listeners that a website's number of open sessions changed. */

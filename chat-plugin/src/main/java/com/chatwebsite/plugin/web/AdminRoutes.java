@@ -10,6 +10,8 @@ import com.chatwebsite.plugin.PluginRuntime;
 import com.chatwebsite.plugin.form.FormDefinitionParser;
 import com.chatwebsite.plugin.form.FormFieldSchema;
 import com.chatwebsite.plugin.form.FormKind;
+import com.chatwebsite.plugin.rating.Rating;
+import com.chatwebsite.plugin.session.ChatSession;
 import com.chatwebsite.plugin.website.Website;
 import com.chatwebsite.plugin.website.WebsiteService;
 import com.google.common.html.HtmlEscapers;
@@ -58,7 +60,8 @@ final class AdminRoutes {
                         Routes.guarded(this::saveForm)),
                 new WebRoute("POST", "/api/forms/preview", RouteAccess.ADMIN, FORM_BODY_LIMIT,
                         Routes.guarded(this::preview)),
-                admin("GET", "/api/uploads/{id}", r -> uploads.download(r.pathParam("id"), u -> true)));
+                admin("GET", "/api/uploads/{id}", r -> uploads.download(r.pathParam("id"), u -> true)),
+                new RatingAdminRoutes(plugin).route());
     }
 
     private WebRoute admin(String method, String path, com.chatwebsite.api.web.RouteHandler handler) {
@@ -112,8 +115,13 @@ final class AdminRoutes {
             rt().offline().forSupervisor(w.id(), SUPERVISOR_LIMIT).forEach(o -> items.add(WebsiteJson.offlineItem(o)));
         }
         if (!"offline".equals(state)) {
-            rt().lookup().forSupervisor(w.id(), state, SUPERVISOR_LIMIT)
-                    .forEach(s -> items.add(WebsiteJson.supervisorItem(s)));
+            List<ChatSession> chats = rt().lookup().forSupervisor(w.id(), state, SUPERVISOR_LIMIT);
+            Map<String, Rating> ratings = rt().ratings().forSessions(chats.stream().map(ChatSession::id).toList());
+            for (ChatSession s : chats) {
+                Map<String, Object> item = WebsiteJson.supervisorItem(s);
+                item.put("rating", QueueAndRatingRoutes.ratingJson(ratings.get(s.id())));
+                items.add(item);
+            }
         }
         items.sort(java.util.Comparator.comparing((Map<String, Object> m) -> (String) m.get("createdAt")).reversed());
         return Json.response(200, items.size() > SUPERVISOR_LIMIT ? items.subList(0, SUPERVISOR_LIMIT) : items);

@@ -18,6 +18,7 @@ import com.chatwebsite.plugin.upload.UploadService;
 import com.chatwebsite.plugin.session.ChatSession;
 import com.chatwebsite.plugin.session.SessionEvent;
 import com.chatwebsite.plugin.session.SessionOpener;
+import com.chatwebsite.plugin.session.SessionState;
 import com.chatwebsite.plugin.settings.SettingsValidator;
 import com.chatwebsite.plugin.settings.TextRules;
 import com.chatwebsite.plugin.website.OnlineStatus;
@@ -76,18 +77,19 @@ final class WidgetRoutes {
         routes.add(widget("GET", "/sessions/{sessionId}/messages", WebRoute.DEFAULT_MAX_BODY_BYTES, this::messages));
         routes.add(widget("POST", "/sessions/{sessionId}/messages", MESSAGE_BODY_LIMIT, this::post));
         routes.add(widget("POST", "/sessions/{sessionId}/close", WebRoute.DEFAULT_MAX_BODY_BYTES, this::close));
+        routes.addAll(new QueueAndRatingRoutes(this).routes());
         return routes;
     }
 
-    private PluginRuntime rt() {
+    PluginRuntime rt() {
         return plugin.runtime();
     }
 
-    private AbuseGuard guard() {
+    AbuseGuard guard() {
         return new AbuseGuard(rt().limiter());
     }
 
-    private WebRoute widget(String method, String path, long limit, WidgetHandler handler) {
+    WebRoute widget(String method, String path, long limit, WidgetHandler handler) {
         return new WebRoute(method, PREFIX + path, RouteAccess.PUBLIC, limit, Routes.guarded(request -> {
             Website website = website(request);
             String origin = allowedOrigin(request, website);
@@ -95,7 +97,7 @@ final class WidgetRoutes {
         }));
     }
 
-    private WebResponse preflight(WebRequest request) throws Exception {
+    WebResponse preflight(WebRequest request) throws Exception {
         return Routes.guarded(r -> {
             Website website = website(r);
             String origin = allowedOrigin(r, website);
@@ -208,6 +210,7 @@ final class WidgetRoutes {
         out.put("token", opened.token());
         out.put("state", opened.session().state().wire());
         opened.session().disposition().ifPresent(d -> out.put("disposition", d));
+        out.put("queue", QueueAndRatingRoutes.queueJson(rt().queue().positionOf(w.id(), opened.session().id())));
         return Json.response(201, out);
     }
 
@@ -218,7 +221,7 @@ final class WidgetRoutes {
     }
 
     /** The session id, once the token is checked (no database read for a known session). */
-    private String sessionId(WebRequest r, Website w) {
+    String sessionId(WebRequest r, Website w) {
         return rt().lookup().verify(w.id(), r.pathParam("sessionId"), token(r).orElse(""));
     }
 
@@ -241,6 +244,10 @@ final class WidgetRoutes {
         return WebResponse.eventStream(stream -> {
             Runnable stop = rt().lookup().subscribe(s.id(), after, e -> stream.send(sse(e)));
             stream.onClose(stop);
+            if (s.state() == SessionState.WAITING) { // live only: the position now, then each change
+                stream.onClose(rt().queueWatch().watch(w.id(), s.id(),
+                        p -> stream.send(QueueAndRatingRoutes.queueEvent(p))));
+            }
         });
     }
 
