@@ -496,7 +496,7 @@
   function connect(after) {
     stopEs();
     if (!sess) return;
-    var s = es = new EventSource(API + '/sessions/' + encodeURIComponent(sess.id) + '/events?token=' + encodeURIComponent(sess.token) + (after ? '&lastEventId=' + after : ''));
+    var s = es = new EventSource(API + '/sessions/' + encodeURIComponent(sess.id) + '/events?queue=1&token=' + encodeURIComponent(sess.token) + (after ? '&lastEventId=' + after : ''));
     ['message', 'state', 'video-call'].forEach(function (t) {
       s.addEventListener(t, safe(function (e) { if (es === s) onEvent(t, e); }));
     });

@@ -244,7 +244,9 @@ final class WidgetRoutes {
         return WebResponse.eventStream(stream -> {
             Runnable stop = rt().lookup().subscribe(s.id(), after, e -> stream.send(sse(e)));
             stream.onClose(stop);
-            if (s.state() == SessionState.WAITING) { // live only: the position now, then each change
+            // Opt-in (?queue=1, as the widget asks), so clients that read every event see the log's only.
+            if (s.state() == SessionState.WAITING && r.query("queue").filter("1"::equals).isPresent()) {
+                // live only, without ids: the position now, then each change
                 stream.onClose(rt().queueWatch().watch(w.id(), s.id(),
                         p -> stream.send(QueueAndRatingRoutes.queueEvent(p))));
             }

@@ -18,7 +18,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,17 @@ class QueueAndRatingTest {
         return api.widget("POST", s.key(), "/sessions/" + s.id() + "/rating", body, s.token());
     }
 
+    /** A customer's stream with queue events, as the widget opens it. */
+    private static SseClient queueStream(Session s, String lastEventId) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Origin", ChatApi.ORIGIN);
+        if (lastEventId != null) {
+            headers.put("Last-Event-ID", lastEventId);
+        }
+        return SseClient.open(host.baseUrl().resolve(ChatApi.PLUGIN + "/widget/" + s.key() + "/sessions/" + s.id()
+                + "/events?queue=1&token=" + s.token()), headers);
+    }
+
     /** The next {@code queue} event of a stream, skipping the log's events. */
     private static JsonNode nextQueue(SseClient stream) {
         List<SseClient.Event> events = stream.until("queue", WAIT);
@@ -101,12 +114,17 @@ class QueueAndRatingTest {
 
         assertEquals(1, state(first).get("queue").get("position").asInt());
         assertEquals(2, state(second).get("queue").get("position").asInt());
-        try (SseClient s1 = api.customerStream(first, null); SseClient s2 = api.customerStream(second, null)) {
+        try (SseClient s1 = queueStream(first, null); SseClient s2 = queueStream(second, null);
+                SseClient plain = api.customerStream(second, null)) {
             assertEquals(1, nextQueue(s1).get("position").asInt());
             assertEquals(2, nextQueue(s2).get("position").asInt());
 
             accept(first, TestHost.AGENT_TOKEN);
             JsonNode moved = nextQueue(s2);
+            assertEquals(201, api.say(second, "marker", null).status());
+            for (SseClient.Event e = plain.next(WAIT); !e.data().contains("marker"); e = plain.next(WAIT)) {
+                assertTrue(!e.event().equals("queue"), "without queue=1 the stream carries the log's events only");
+            }
             assertEquals(1, moved.get("position").asInt(), "the chat ahead was accepted");
             assertEquals(1, moved.get("estimatedWaitSeconds").asLong(), "one accept, after a wait of 1 s");
             assertTrue(state(first).get("queue").isNull(), "an accepted chat is in no queue");
@@ -129,7 +147,7 @@ class QueueAndRatingTest {
         assertEquals(60, state(c).get("queue").get("estimatedWaitSeconds").asLong());
         assertEquals(120, state(d).get("queue").get("estimatedWaitSeconds").asLong(), "second in line: twice");
 
-        try (SseClient stream = api.customerStream(d, null)) {
+        try (SseClient stream = queueStream(d, null)) {
             JsonNode now = nextQueue(stream);
             assertEquals(2, now.get("position").asInt());
             assertEquals(120, now.get("estimatedWaitSeconds").asLong());
@@ -152,14 +170,14 @@ class QueueAndRatingTest {
         clock.advance(Duration.ofSeconds(1));
         Session second = api.openSession(site.key());
         String lastId;
-        try (SseClient stream = api.customerStream(second, null)) {
+        try (SseClient stream = queueStream(second, null)) {
             List<SseClient.Event> events = stream.until("queue", WAIT);
             assertEquals(2, ChatApi.json(events.get(events.size() - 1).data()).get("position").asInt());
             lastId = events.stream().map(SseClient.Event::id).filter(id -> id != null).reduce((x, y) -> y)
                     .orElse("0");
         }
         api.widget("POST", first.key(), "/sessions/" + first.id() + "/close", null, first.token());
-        try (SseClient stream = api.customerStream(second, lastId)) {
+        try (SseClient stream = queueStream(second, lastId)) {
             JsonNode q = nextQueue(stream);
             assertEquals(1, q.get("position").asInt(), "the customer ahead left while this one was away");
         }
