@@ -254,10 +254,13 @@ final class WidgetRoutes {
         return WebResponse.eventStream(stream -> {
             Runnable stop = rt().lookup().subscribe(s.id(), after, e -> stream.send(sse(e)));
             stream.onClose(stop);
-            // live signals carry no id: never replayed; the receipts' current state comes first
+            // live signals carry no id: never replayed; stored receipts, if any, come after the replay
             Runnable stopLive = rt().live().listen(s.id(), signal -> stream.send(liveSse(signal)));
             stream.onClose(stopLive);
-            stream.send(liveSse(rt().receipts().current(s.id())));
+            Receipts now = rt().receipts().current(s.id());
+            if (!now.equals(Receipts.NONE)) {
+                stream.send(liveSse(now));
+            }
         });
     }
 
