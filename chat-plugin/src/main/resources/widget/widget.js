@@ -105,6 +105,7 @@
     S = {};
     KEYS.forEach(function (k, i) { S[k] = LANG.en.split('|')[i]; });
     if (LANG[lang]) KEYS.forEach(function (k, i) { S[k] = LANG[lang].split('|')[i]; });
+    assign(S, assign(assign({}, S_LIVE.en), S_LIVE[lang] || {}));
     for (var k in o) if (typeof o[k] === 'string') S[k] = o[k];
   }
   function msgText(k) { var m = cfg.messages || {}; return m[k] || S[k]; }
@@ -169,7 +170,7 @@
   }
 
   function build() {
-    if (!D.getElementById('cw-style')) (D.head || D.body).appendChild(h('style', {id: 'cw-style', text: CSS}));
+    if (!D.getElementById('cw-style')) (D.head || D.body).appendChild(h('style', {id: 'cw-style', text: CSS + CSS_LIVE}));
     var A = cfg.appearance || {}, title = A.title || S.title,
       col = /^#([0-9a-f]{3}){1,2}$/i.test(A.color || '') ? A.color : '#1f6feb';
     root = h('div', {id: 'cw-widget', cls: A.position === 'bottom-left' ? 'cw-left' : null, lang: LANG[A.language] ? A.language : 'en'});
@@ -202,6 +203,7 @@
     focusFirst();
     if (C.list) C.list.scrollTop = C.list.scrollHeight;
     watch();
+    readSoon();
   }
   function close() {
     if (!panel || panel.hidden) return;
@@ -481,10 +483,11 @@
     C.tail = h('div', {cls: 'cw-tail'});
     C.input = h('textarea', {cls: 'cw-input', id: id, rows: 2, placeholder: S.message,
       onkeydown: function (e) { if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) { e.preventDefault(); send(); } },
-      oninput: function () { if (C.err) cerr(null); }});
+      oninput: function () { if (C.err) cerr(null); typed(); }});
     C.comp = h('form', {cls: 'cw-composer', onsubmit: function (e) { e.preventDefault(); send(); }},
       [h('label', {cls: 'cw-sr', 'for': id, text: S.message}), C.input, h('button', {type: 'submit', cls: 'cw-send', text: S.send})]);
     [h('div', {cls: 'cw-bar'}, [C.state, C.end]), C.list, C.tail, C.comp].forEach(function (x) { body.appendChild(x); });
+    liveView();
     stateLine();
     if (sess.state === 'closed') ended();
     watch();
@@ -497,7 +500,7 @@
     stopEs();
     if (!sess) return;
     var s = es = new EventSource(API + '/sessions/' + encodeURIComponent(sess.id) + '/events?queue=1&token=' + encodeURIComponent(sess.token) + (after ? '&lastEventId=' + after : ''));
-    ['message', 'state', 'video-call'].forEach(function (t) {
+    ['message', 'state', 'video-call', 'typing', 'read'].forEach(function (t) {
       s.addEventListener(t, safe(function (e) { if (es === s) onEvent(t, e); }));
     });
     s.addEventListener('queue', safe(function (e) { if (es === s) onQueue(JSON.parse(e.data || '{}')); }));
@@ -513,7 +516,9 @@
     });
   }
   function onEvent(t, e) {
-    var d = JSON.parse(e.data || '{}'), seq = +e.lastEventId || +d.seq || 0;
+    var d = JSON.parse(e.data || '{}');
+    if (t === 'typing' || t === 'read') return liveEvent(t, d); // live: no id of their own
+    var seq = +e.lastEventId || +d.seq || 0;
     if (seq > sess.lastSeq) { sess.lastSeq = seq; save(); }
     if (t === 'message') return addMsg(d, seq);
     if (seq && seen[seq]) return;
@@ -533,6 +538,9 @@
     if (seq) el.setAttribute('data-seq', seq);
     put(el);
     if (!hist && from !== 'customer') unread();
+    if (from === 'agent') agentTyping(null);
+    seenMark();
+    readSoon();
   }
   function msgEl(from, text, who) {
     return h('div', {cls: 'cw-message', 'data-from': from}, [who ? h('div', {cls: 'cw-author', text: String(who)}) : null, h('div', {cls: 'cw-text', text: text == null ? '' : String(text)})]);
@@ -546,7 +554,7 @@
     if (C.done) body.scrollTop = body.scrollHeight;
   }
   function unread() { if (panel.hidden) launcher.classList.add('cw-unread'); }
-  function mark(el, seq) { el.classList.remove('cw-pending'); if (seq) { el.setAttribute('data-seq', seq); put(el); } }
+  function mark(el, seq) { el.classList.remove('cw-pending'); if (seq) { el.setAttribute('data-seq', seq); put(el); seenMark(); } }
   function setState(d) {
     if (!sess) return;
     if (d.agent) sess.agent = d.agent;
@@ -587,6 +595,7 @@
     if (Array.from(t).length > maxLen()) return cerr(tr('tooLong', {n: maxLen()}));
     cerr(null);
     C.input.value = '';
+    typingSend(false);
     var cm = rid(), el = msgEl('customer', t);
     el.classList.add('cw-pending');
     pending[cm] = el;
@@ -694,6 +703,86 @@
       h('div', {cls: 'cw-field'}, [h('label', {'for': cid, text: qr('comment')}), text]), err, btn]);
     return f;
   }
+  // Typing and read receipts. Live signals carry no id, so a reconnect never replays them.
+  var S_LIVE = {
+    en: {typing: '{agent} is typing…', seen: 'Seen', draftNote: 'The agent can see what you type before you send it.'},
+    it: {typing: '{agent} sta scrivendo…', seen: 'Visto', draftNote: 'L’operatore vede ciò che scrivi prima che tu lo invii.'},
+    de: {typing: '{agent} schreibt…', seen: 'Gesehen', draftNote: 'Der Mitarbeiter sieht, was Sie tippen, bevor Sie es senden.'},
+    fr: {typing: '{agent} est en train d’écrire…', seen: 'Vu', draftNote: 'L’agent voit ce que vous tapez avant que vous l’envoyiez.'},
+    es: {typing: '{agent} está escribiendo…', seen: 'Visto', draftNote: 'El agente ve lo que escribes antes de que lo envíes.'}
+  };
+  var CSS_LIVE = '.cw-typing{min-height:1.2em;font-size:12.5px;font-style:italic;color:#555}' +
+    '.cw-draft-note{margin:0;padding:6px 10px;border-radius:6px;background:#fff4e5;color:#7a4100;font-size:12.5px}' +
+    '.cw-seen{font-size:11px;opacity:.9;text-align:right}';
+  var TY = {on: false, last: 0, timer: 0, idle: 0}, RD = {sent: 0, timer: 0, agent: 0}, typingOff = 0;
+  function sessPath(s) { return '/sessions/' + encodeURIComponent(s.id); }
+  function draftOn() { return !!(cfg.chat && cfg.chat.showDraftToAgent); }
+  function liveView() {
+    TY = {on: false, last: 0, timer: 0, idle: 0};
+    RD = {sent: 0, timer: 0, agent: RD.agent && sess && RD.id === sess.id ? RD.agent : 0, id: sess && sess.id};
+    C.typing = h('div', {cls: 'cw-typing', role: 'status'});
+    body.insertBefore(C.typing, C.tail);
+    if (draftOn()) C.comp.parentNode.insertBefore(h('p', {cls: 'cw-draft-note', text: S.draftNote}), C.comp);
+  }
+  // at most one "typing" every 2 s while typing (the last draft follows), "stopped" after 5 s idle or on send
+  function typed() {
+    if (!sess || sess.state !== 'active') return;
+    clearTimeout(TY.idle);
+    TY.idle = setTimeout(function () { typingSend(false); }, 5000);
+    var wait = TY.last + 2000 - Date.now();
+    if (wait <= 0) typingSend(true);
+    else if (!TY.timer) TY.timer = setTimeout(function () { TY.timer = 0; if (TY.on) typingSend(true); }, wait);
+  }
+  function typingSend(on) {
+    var s = sess;
+    if (!s || !C.input || (!on && !TY.on)) return;
+    clearTimeout(TY.timer); TY.timer = 0;
+    if (!on) clearTimeout(TY.idle);
+    var gap = TY.last + 1100 - Date.now(); // the server passes on one a second
+    if (!on && gap > 0) { TY.timer = setTimeout(function () { TY.timer = 0; TY.on = true; typingSend(false); }, gap); TY.on = false; return; }
+    TY.on = on;
+    TY.last = Date.now();
+    var b = {typing: on};
+    if (draftOn()) b.draft = Array.from(C.input.value).slice(-500).join('');
+    api('POST', sessPath(s) + '/typing', b, s.token).catch(warn);
+  }
+  function liveEvent(t, d) {
+    if (t === 'typing') return agentTyping(d.typing === true ? String(d.agent || S.agent) : null);
+    var a = +d.agentReadSeq || 0;
+    if (a > RD.agent) { RD.agent = a; seenMark(); }
+  }
+  function agentTyping(who) {
+    clearTimeout(typingOff);
+    if (!C.typing) return;
+    C.typing.textContent = who ? tr('typing', {agent: who}) : '';
+    if (who) typingOff = setTimeout(function () { agentTyping(null); }, 6000);
+  }
+  // "Seen" under the customer's last message the agent has seen
+  function seenMark() {
+    if (!C.list) return;
+    [].forEach.call(C.list.querySelectorAll('.cw-seen'), function (x) { x.remove(); });
+    var last = null;
+    [].forEach.call(C.list.querySelectorAll('.cw-message[data-from=customer][data-seq]'), function (x) {
+      if (+x.getAttribute('data-seq') <= RD.agent) last = x;
+    });
+    if (last) last.appendChild(h('div', {cls: 'cw-seen', text: S.seen}));
+  }
+  // the highest seq shown, reported while the panel is open and the page visible
+  function readSoon() {
+    if (!RD.timer) RD.timer = setTimeout(function () { RD.timer = 0; reportRead(); }, 300);
+  }
+  function reportRead() {
+    var s = sess, max = 0;
+    if (!s || !C.list || !panel || panel.hidden || D.visibilityState === 'hidden') return;
+    [].forEach.call(C.list.querySelectorAll('[data-seq]'), function (x) { max = Math.max(max, +x.getAttribute('data-seq') || 0); });
+    if (max <= RD.sent) return;
+    var before = RD.sent;
+    RD.sent = max;
+    api('POST', sessPath(s) + '/read', {seq: max}, s.token).then(function (r) {
+      if (r.s !== 200 && sess === s && RD.sent === max) RD.sent = before;
+    }).catch(function (e) { warn(e); if (sess === s && RD.sent === max) RD.sent = before; });
+  }
+  D.addEventListener('visibilitychange', safe(function () { if (D.visibilityState === 'visible') readSoon(); }));
 
   W.ChatWebsiteWidget = {
     open: safe(function () { if (launcher && !dead) { show(); open(); } }),

@@ -16,6 +16,9 @@
   const messages = new Map();      // interaction id -> Map(seq -> message)
   const unread = new Map();        // interaction id -> count
   let openId = null;
+  const typingNow = new Map();     // interaction id -> {draft, timer}: the customer is typing (live only)
+  const customerRead = new Map();  // interaction id -> the highest seq the customer has seen
+  const agentRead = new Map();     // interaction id -> the highest seq reported as seen here
 
   const api = (method, path, body) => request(token, method, path, body).catch(e => {
     if (e.status === 401) signOut('The agent token was refused. Sign in again.');
@@ -60,6 +63,7 @@
     token = '';
     lastEventId = null;
     items.clear(); closed.clear(); messages.clear(); unread.clear();
+    typingNow.forEach(t => clearTimeout(t.timer)); typingNow.clear(); customerRead.clear(); agentRead.clear();
     openId = null;
     $('chat').hidden = true;
     $('no-chat').hidden = false;
@@ -164,6 +168,8 @@
       case 'withdrawn': withdraw(data.interactionId); break;
       case 'message': addMessage(data.interactionId, data, true); break;
       case 'closed': markClosed(data.interactionId, data.disposition); break;
+      case 'typing': customerTyping(data); break;
+      case 'read': customerSeen(data); break;
       default: break;
     }
   }
@@ -248,7 +254,8 @@
       const b = el('button', { type: 'button', className: 'chat-item', dataset: { id: i.id }, onclick: () => openChat(i.id) },
         el('span', { className: 'chat-item-name' }, who(i)),
         el('span', { className: 'muted' }, i.websiteName || ''),
-        n ? el('span', { className: 'badge', attrs: { 'aria-label': n + ' unread' } }, String(n)) : null);
+        n ? el('span', { className: 'badge', attrs: { 'aria-label': n + ' unread' } }, String(n)) : null,
+        typingNow.has(i.id) ? el('span', { className: 'typing-badge' }, 'typing…') : null);
       if (openId === i.id) b.setAttribute('aria-current', 'true');
       return el('li', {}, b);
     }));
@@ -300,11 +307,12 @@
     renderChatHeader();
     renderMessages();
     renderChatState();
+    renderTyping();
     $('reply').focus();
     try {
       const history = await api('GET', '/api/agent/interactions/' + encodeURIComponent(id) + '/messages');
       if (Array.isArray(history)) history.forEach(m => addMessage(id, m, false));
-      if (openId === id) renderMessages();
+      if (openId === id) { renderMessages(); reportRead(); }
     } catch (e) {
       if (openId === id) $('chat-error').textContent = e.message;
     }
@@ -334,7 +342,8 @@
     const isNew = !map.has(m.seq);
     map.set(m.seq, Object.assign({}, map.get(m.seq), m));
     if (!isNew) return;
-    if (id === openId) appendMessage(map.get(m.seq));
+    if (m.from === 'customer' && typingNow.has(id) && live) stopTyping(id);
+    if (id === openId) { appendMessage(map.get(m.seq)); renderSeen(); reportRead(); }
     else if (live && m.from === 'customer' && items.has(id)) { unread.set(id, (unread.get(id) || 0) + 1); renderLists(); }
   }
 
@@ -350,6 +359,7 @@
     const map = messages.get(openId) || new Map();
     const list = [...map.values()].sort((a, b) => a.seq - b.seq);
     $('messages').replaceChildren(...list.map(messageNode));
+    renderSeen();
     scrollDown();
   }
 
@@ -371,6 +381,7 @@
     if (!id || !text.trim() || closed.has(id)) return;
     $('reply').value = '';
     $('chat-error').textContent = '';
+    sendTyping(false);
     const clientMessageId = randomId();
     for (let attempt = 0; ; attempt++) {
       try {
@@ -420,6 +431,99 @@
     }
   }
 
+  /* ---------- typing and read receipts ---------- */
+
+  /** The customer types (live, never replayed): "typing…" on the chat, and the draft where the website shares it. */
+  function customerTyping(d) {
+    const id = d.interactionId;
+    if (!id) return;
+    const known = typingNow.get(id);
+    if (known) clearTimeout(known.timer);
+    if (d.typing === true || (typeof d.draft === 'string' && d.draft !== '')) {
+      // forgotten unless renewed: the widget sends one every 2 s while typing
+      const timer = setTimeout(() => stopTyping(id), d.typing === true ? 7000 : 60000);
+      typingNow.set(id, { typing: d.typing === true, draft: typeof d.draft === 'string' ? d.draft : (known && known.draft) || '', timer });
+    } else typingNow.delete(id);
+    renderLists();
+    if (openId === id) renderTyping();
+  }
+
+  function stopTyping(id) {
+    const t = typingNow.get(id);
+    if (t) clearTimeout(t.timer);
+    typingNow.delete(id);
+    renderLists();
+    if (openId === id) renderTyping();
+  }
+
+  function renderTyping() {
+    const t = typingNow.get(openId);
+    $('customer-typing').textContent = t && t.typing ? 'The customer is typing…' : '';
+    const draft = t && t.draft ? t.draft : '';
+    $('customer-draft').hidden = !draft;
+    $('customer-draft-text').textContent = draft;
+  }
+
+  function customerSeen(d) {
+    const id = d.interactionId;
+    const seq = Number(d.customerReadSeq);
+    if (!id || !(seq > (customerRead.get(id) || 0))) return;
+    customerRead.set(id, seq);
+    if (openId === id) renderSeen();
+  }
+
+  /** "Seen" under the last agent message the customer has seen. */
+  function renderSeen() {
+    const box = $('messages');
+    box.querySelectorAll('.seen').forEach(n => n.remove());
+    const upTo = customerRead.get(openId) || 0;
+    const mine = [...box.querySelectorAll('.msg[data-from="agent"]')].filter(n => Number(n.dataset.seq) <= upTo);
+    if (mine.length) mine[mine.length - 1].append(el('span', { className: 'seen' }, 'Seen'));
+  }
+
+  /** Reports the highest message shown while this chat is open and the tab visible. */
+  async function reportRead() {
+    const id = openId;
+    if (!id || document.visibilityState === 'hidden' || closed.has(id) || !items.has(id)) return;
+    const map = messages.get(id);
+    if (!map || !map.size) return;
+    const max = Math.max(...map.keys());
+    if (max <= (agentRead.get(id) || 0)) return;
+    const before = agentRead.get(id) || 0;
+    agentRead.set(id, max);
+    try {
+      await api('POST', '/api/agent/interactions/' + encodeURIComponent(id) + '/read', { seq: max });
+    } catch (e) {
+      if (agentRead.get(id) === max) agentRead.set(id, before);
+    }
+  }
+
+  // at most one "typing" every 2 s while typing, "stopped" after 5 s idle or on send
+  const myTyping = { id: null, on: false, last: 0, timer: 0, idle: 0 };
+  function typed() {
+    const id = openId;
+    if (!id || closed.has(id)) return;
+    if (myTyping.id !== id && myTyping.on) sendTyping(false);
+    myTyping.id = id;
+    clearTimeout(myTyping.idle);
+    myTyping.idle = setTimeout(() => sendTyping(false), 5000);
+    const wait = myTyping.last + 2000 - Date.now();
+    if (wait <= 0) sendTyping(true);
+    else if (!myTyping.timer) myTyping.timer = setTimeout(() => { myTyping.timer = 0; if (myTyping.on) sendTyping(true); }, wait);
+  }
+
+  function sendTyping(on) {
+    const id = myTyping.id;
+    if (!id || (!on && !myTyping.on)) return;
+    clearTimeout(myTyping.timer); myTyping.timer = 0;
+    if (!on) clearTimeout(myTyping.idle);
+    const gap = myTyping.last + 1100 - Date.now(); // the server passes on one a second
+    if (!on && gap > 0) { myTyping.timer = setTimeout(() => { myTyping.timer = 0; myTyping.on = true; sendTyping(false); }, gap); myTyping.on = false; return; }
+    myTyping.on = on;
+    myTyping.last = Date.now();
+    api('POST', '/api/agent/interactions/' + encodeURIComponent(id) + '/typing', { typing: on }).catch(() => {});
+  }
+
   /* ---------- wiring ---------- */
 
   document.addEventListener('DOMContentLoaded', () => {
@@ -430,6 +534,8 @@
     $('reply').addEventListener('keydown', e => {
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); send(); }
     });
+    $('reply').addEventListener('input', typed);
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') reportRead(); });
     $('close').addEventListener('click', closeChat);
     $('video').addEventListener('click', videoCall);
 

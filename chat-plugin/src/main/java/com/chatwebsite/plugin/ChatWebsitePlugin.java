@@ -78,6 +78,16 @@ public final class ChatWebsitePlugin extends Plugin implements ChannelContext, V
     }
 
     @Override
+    public com.chatwebsite.plugin.presence.ReceiptService receipts() {
+        return runtime().receipts();
+    }
+
+    @Override
+    public com.chatwebsite.plugin.presence.TypingSignals typing() {
+        return runtime().typing();
+    }
+
+    @Override
     public OkHttpClient http() {
         return runtime().http();
     }

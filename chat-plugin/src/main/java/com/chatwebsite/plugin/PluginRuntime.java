@@ -12,6 +12,10 @@ import com.chatwebsite.plugin.session.Dispositions;
 import com.chatwebsite.plugin.session.EventLog;
 import com.chatwebsite.plugin.session.SessionFeeds;
 import com.chatwebsite.plugin.session.SessionPublisher;
+import com.chatwebsite.plugin.presence.LiveSignals;
+import com.chatwebsite.plugin.presence.ReceiptService;
+import com.chatwebsite.plugin.presence.TypingSignals;
+import com.chatwebsite.plugin.store.ReceiptStore;
 import com.chatwebsite.plugin.store.JdbcEventLogStore;
 import com.chatwebsite.plugin.store.Lease;
 import com.chatwebsite.plugin.store.NodeHeartbeat;
@@ -141,6 +145,9 @@ public final class PluginRuntime implements AutoCloseable {
     private final WaitingQueue queue;
     private final QueueWatch queueWatch;
     private final RatingService ratings;
+    private final LiveSignals live = new LiveSignals();
+    private final ReceiptService receipts;
+    private final TypingSignals typing;
 
     private PluginRuntime(HostServices host, ScheduledExecutorService scheduler) {
         this.host = host;
@@ -182,6 +189,8 @@ public final class PluginRuntime implements AutoCloseable {
         this.queue = new WaitingQueue(new QueueStore(db), host.clock());
         this.queueWatch = new QueueWatch(queue, this::background);
         this.ratings = new RatingService(new RatingStore(db), lookup, host.clock());
+        this.receipts = new ReceiptService(new ReceiptStore(db, host.events()), live, host.events(), host.clock());
+        this.typing = new TypingSignals(host.events(), live, host.clock());
         websites.onChange(w -> announce(WEBSITE_CHANGED, w.id()));
         websites.onDelete(w -> {
             closeSessionsOf(w);
@@ -191,6 +200,9 @@ public final class PluginRuntime implements AutoCloseable {
         sessions.onQueueChange(id -> announce(QUEUE_CHANGED, id));
         this.subscriptions = List.of(
                 host.events().subscribe(SessionPublisher.APPENDED, publisher::onAppended),
+                host.events().subscribe(TypingSignals.TOPIC, typing::onEvent),
+                host.events().subscribe(ReceiptService.READ_TOPIC, receipts::onDoorbell),
+                host.events().subscribe(EventBus.RESYNC, e -> background(receipts::resync)),
                 host.events().subscribe(EventBus.RESYNC, e -> background(this::resync)),
                 host.events().subscribe(WEBSITE_CHANGED, e -> {
                     String id = String.valueOf(e.data().get("websiteId"));
@@ -482,6 +494,19 @@ public final class PluginRuntime implements AutoCloseable {
     }
 
     /** This node's abuse-limit buckets. */
+    /** This node's customer streams that take live signals (typing, receipts). */
+    public LiveSignals live() {
+        return live;
+    }
+
+    public ReceiptService receipts() {
+        return receipts;
+    }
+
+    public TypingSignals typing() {
+        return typing;
+    }
+
     public RateLimiter limiter() {
         return limiter;
     }

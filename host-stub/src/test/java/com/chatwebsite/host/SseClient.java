@@ -20,8 +20,18 @@ import java.util.concurrent.TimeUnit;
 /** A test client of a {@code text/event-stream}: collects events as a browser's EventSource would. */
 public final class SseClient implements AutoCloseable {
 
-    /** One dispatched event. */
-    public record Event(String id, String event, String data) {
+    /**
+     * One dispatched event.
+     *
+     * @param id the last event id, as a browser keeps it (an event without an id field keeps the one before)
+     * @param event the type
+     * @param data the data
+     * @param ownId whether this event carried an id field itself
+     */
+    public record Event(String id, String event, String data, boolean ownId) {
+        public Event(String id, String event, String data) {
+            this(id, event, data, true);
+        }
     }
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -68,16 +78,19 @@ public final class SseClient implements AutoCloseable {
             String id = null;
             String event = null;
             List<String> data = new ArrayList<>();
+            boolean ownId = false;
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isEmpty()) {
                     if (!data.isEmpty()) {
-                        events.add(new Event(id, event == null ? "message" : event, String.join("\n", data)));
+                        events.add(new Event(id, event == null ? "message" : event, String.join("\n", data), ownId));
                     }
+                    ownId = false;
                     event = null;
                     data.clear();
                 } else if (line.startsWith("id: ")) {
                     id = line.substring(4);
+                    ownId = true;
                 } else if (line.startsWith("event: ")) {
                     event = line.substring(7);
                 } else if (line.startsWith("data: ")) {

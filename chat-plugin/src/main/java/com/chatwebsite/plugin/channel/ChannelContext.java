@@ -1,5 +1,7 @@
 package com.chatwebsite.plugin.channel;
 
+import com.chatwebsite.plugin.presence.ReceiptService;
+import com.chatwebsite.plugin.presence.TypingSignals;
 import com.chatwebsite.plugin.session.SessionLookup;
 import com.chatwebsite.plugin.session.SessionService;
 import com.chatwebsite.plugin.video.VideoCallService;
@@ -18,4 +20,8 @@ public interface ChannelContext {
     WebsiteService websites();
 
     VideoCallService video();
+
+    ReceiptService receipts();
+
+    TypingSignals typing();
 }

@@ -4,6 +4,9 @@ import com.chatwebsite.api.channel.AgentRef;
 import com.chatwebsite.api.channel.ChatChannel;
 import com.chatwebsite.api.channel.ChatMessage;
 import com.chatwebsite.api.channel.InteractionException;
+import com.chatwebsite.api.channel.ReadReceipts;
+import com.chatwebsite.plugin.presence.Receipts;
+import com.chatwebsite.plugin.presence.Side;
 import com.chatwebsite.plugin.error.ChatException;
 import java.util.function.Supplier;
 import com.chatwebsite.api.channel.VideoCallLink;
@@ -68,6 +71,22 @@ public final class ChatWebsiteChannel implements ChatChannel {
     @Override
     public VideoCallLink startVideoCall(String interactionId, AgentRef agent) {
         return spi(() -> context.video().start(interactionId, agent));
+    }
+
+    @Override
+    public boolean typing(String interactionId, AgentRef agent, boolean typing) {
+        return spi(() -> {
+            context.lookup().websiteIdOf(interactionId); // NOT_FOUND for an unknown chat
+            return context.typing().agent(interactionId, agent.displayName(), typing);
+        });
+    }
+
+    @Override
+    public ReadReceipts markRead(String interactionId, AgentRef agent, long seq) {
+        return spi(() -> {
+            Receipts r = context.receipts().markRead(interactionId, Side.AGENT, seq);
+            return new ReadReceipts(r.customerReadSeq(), r.agentReadSeq());
+        });
     }
 
     private Website websiteOf(String interactionId) {

@@ -29,7 +29,8 @@ final class AbuseGuard {
         OPEN_SESSION("sessions", "chats opened"),
         OFFLINE_MESSAGE("offline", "offline messages"),
         UPLOAD("uploads", "uploads"),
-        CUSTOMER_MESSAGE("messages", "messages");
+        CUSTOMER_MESSAGE("messages", "messages"),
+        SIGNAL("signals", "typing and read signals");
 
         private final String name;
         private final String what;
@@ -87,6 +88,24 @@ final class AbuseGuard {
         check(Action.CUSTOMER_MESSAGE, List.of(
                 new Quota(Scope.CLIENT, "messages.perSession", sessionId, limits.messagesPerSession()),
                 new Quota(Scope.CLIENT, "messages.perAddress", w.id() + ' ' + address, limits.messagesPerAddress())));
+    }
+
+    /** Typing and read signals one client address may send a minute, over all its chats (per node). */
+    static final int SIGNALS_PER_ADDRESS = 300;
+
+    /**
+     * Admits a customer's typing or read signal to a chat whose token was checked: at most
+     * {@link #SIGNALS_PER_ADDRESS} a minute from one address. (Typing is also thinned to one a
+     * second per chat, without an error, by the typing service.)
+     *
+     * @param r the request
+     * @param w its website
+     * @throws Problem 429 when over the limit
+     */
+    void admitSignal(WebRequest r, Website w) {
+        String address = ClientAddress.bucketKey(client(r, w.abuseLimits()));
+        check(Action.SIGNAL, List.of(
+                new Quota(Scope.CLIENT, "signals.perAddress", w.id() + ' ' + address, SIGNALS_PER_ADDRESS)));
     }
 
     /**

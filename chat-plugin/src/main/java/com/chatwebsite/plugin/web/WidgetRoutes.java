@@ -21,6 +21,13 @@ import com.chatwebsite.plugin.session.SessionOpener;
 import com.chatwebsite.plugin.session.SessionState;
 import com.chatwebsite.plugin.settings.SettingsValidator;
 import com.chatwebsite.plugin.settings.TextRules;
+import com.chatwebsite.plugin.error.ChatException;
+import com.chatwebsite.plugin.presence.LiveSignal;
+import com.chatwebsite.plugin.presence.ReceiptService;
+import com.chatwebsite.plugin.presence.Receipts;
+import com.chatwebsite.plugin.presence.Side;
+import com.chatwebsite.plugin.presence.Typing;
+import com.chatwebsite.plugin.presence.TypingSignals;
 import com.chatwebsite.plugin.website.OnlineStatus;
 import com.chatwebsite.plugin.website.OriginPattern;
 import com.chatwebsite.plugin.website.Website;
@@ -44,6 +51,8 @@ final class WidgetRoutes {
     private static final long OPEN_BODY_LIMIT = 256 * 1024;
     private static final long MESSAGE_BODY_LIMIT = 512 * 1024;
     private static final Set<String> OPEN_KEYS = Set.of("fields", "page");
+    private static final long SIGNAL_BODY_LIMIT = 16 * 1024;
+    private static final Set<String> TYPING_KEYS = Set.of("typing", "draft");
     private static final long UPLOAD_BODY_LIMIT = UploadService.MAX_BYTES + 64 * 1024;
 
     private final ChatWebsitePlugin plugin;
@@ -63,7 +72,8 @@ final class WidgetRoutes {
         List<WebRoute> routes = new ArrayList<>();
         routes.add(WebRoute.of("GET", "/widget.js", RouteAccess.PUBLIC, widgetJs::serve));
         for (String path : List.of("/config", "/status", "/sessions", "/sessions/{sessionId}/events",
-                "/sessions/{sessionId}/messages", "/sessions/{sessionId}/close")) {
+                "/sessions/{sessionId}/messages", "/sessions/{sessionId}/close", "/sessions/{sessionId}/typing",
+                "/sessions/{sessionId}/read")) {
             routes.add(WebRoute.of("OPTIONS", PREFIX + path, RouteAccess.PUBLIC, this::preflight));
         }
         routes.add(WebRoute.of("OPTIONS", PREFIX + "/uploads", RouteAccess.PUBLIC, this::preflight));
@@ -78,6 +88,8 @@ final class WidgetRoutes {
         routes.add(widget("POST", "/sessions/{sessionId}/messages", MESSAGE_BODY_LIMIT, this::post));
         routes.add(widget("POST", "/sessions/{sessionId}/close", WebRoute.DEFAULT_MAX_BODY_BYTES, this::close));
         routes.addAll(new QueueAndRatingRoutes(this).routes());
+        routes.add(widget("POST", "/sessions/{sessionId}/typing", SIGNAL_BODY_LIMIT, this::typing));
+        routes.add(widget("POST", "/sessions/{sessionId}/read", SIGNAL_BODY_LIMIT, this::read));
         return routes;
     }
 
@@ -154,6 +166,7 @@ final class WidgetRoutes {
         out.put("messages", w.group("messages"));
         out.put("maxMessageLength", w.maxMessageLength());
         out.put("timezone", w.schedule().zone().getId());
+        out.put("chat", Map.of("showDraftToAgent", w.showDraftToAgent()));
         return Json.response(200, out).withHeader("Cache-Control", "no-store");
     }
 
@@ -250,7 +263,92 @@ final class WidgetRoutes {
                 stream.onClose(rt().queueWatch().watch(w.id(), s.id(),
                         p -> stream.send(QueueAndRatingRoutes.queueEvent(p))));
             }
+            // live signals carry no id: never replayed; stored receipts, if any, come after the replay
+            Runnable stopLive = rt().live().listen(s.id(), signal -> stream.send(liveSse(signal)));
+            stream.onClose(stopLive);
+            Receipts now = rt().receipts().current(s.id());
+            if (!now.equals(Receipts.NONE)) {
+                stream.send(liveSse(now));
+            }
         });
+    }
+
+    private static ServerSentEvent liveSse(LiveSignal signal) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        String type;
+        if (signal instanceof Typing t) {
+            type = "typing";
+            data.put("from", "agent");
+            data.put("agent", t.agent());
+            data.put("typing", t.typing());
+        } else {
+            Receipts r = (Receipts) signal;
+            type = "read";
+            data.put("customerReadSeq", r.customerReadSeq());
+            data.put("agentReadSeq", r.agentReadSeq());
+        }
+        return new ServerSentEvent(Optional.empty(), Optional.of(type), Json.text(data));
+    }
+
+    /**
+     * The customer types ({@code {"typing":true,"draft":"…"}}) or stopped: live only, thinned to one
+     * a second; the draft is passed on only where the website shows drafts to agents.
+     */
+    private WebResponse typing(WebRequest r, Website w) {
+        String id = sessionId(r, w);
+        guard().admitSignal(r, w);
+        Map<String, Object> body = Routes.object(r);
+        for (String key : body.keySet()) {
+            if (!TYPING_KEYS.contains(key)) {
+                throw Problem.field(key, "unknown", "A typing signal takes only typing and draft.");
+            }
+        }
+        if (!(body.get("typing") instanceof Boolean typing)) {
+            throw Problem.field("typing", "boolean", "typing must be true or false.");
+        }
+        Object rawDraft = body.get("draft");
+        if (rawDraft != null && !(rawDraft instanceof String)) {
+            throw Problem.field("draft", "string", "draft must be the text being typed, as a string.");
+        }
+        Optional<String> draft = Optional.empty();
+        if (rawDraft instanceof String d && w.showDraftToAgent()) {
+            if (d.codePointCount(0, d.length()) > TypingSignals.MAX_DRAFT) {
+                throw Problem.field("draft", "maxLength", "draft may be at most " + TypingSignals.MAX_DRAFT
+                        + " characters: send its end.");
+            }
+            TextRules.multiline("draft", "The draft", d).ifPresent(e -> {
+                throw Problem.field(e.field(), e.rule(), e.message());
+            });
+            draft = Optional.of(d);
+        }
+        boolean relayed = rt().typing().customer(id, typing, draft);
+        return Json.response(202, Map.of("relayed", relayed));
+    }
+
+    /** The customer has seen the chat's messages up to {@code seq}: stored, only forward. */
+    private WebResponse read(WebRequest r, Website w) {
+        String id = sessionId(r, w);
+        guard().admitSignal(r, w);
+        Map<String, Object> body = Routes.object(r);
+        for (String key : body.keySet()) {
+            if (!key.equals("seq")) {
+                throw Problem.field(key, "unknown", "A read receipt takes only seq.");
+            }
+        }
+        if (!(body.get("seq") instanceof Number n) || n.doubleValue() != n.longValue() || n.longValue() < 0) {
+            throw Problem.field("seq", "min", "seq must be a message's sequence number, a whole number >= 0.");
+        }
+        Receipts receipts;
+        try {
+            receipts = rt().receipts().markRead(id, Side.CUSTOMER, n.longValue());
+        } catch (ChatException e) {
+            if (e.code().equals(ReceiptService.BEYOND_LAST)) {
+                throw Problem.field("seq", "max", e.getMessage());
+            }
+            throw e;
+        }
+        return Json.response(200, Map.of("customerReadSeq", receipts.customerReadSeq(),
+                "agentReadSeq", receipts.agentReadSeq()));
     }
 
     private static long lastEventId(WebRequest r) {

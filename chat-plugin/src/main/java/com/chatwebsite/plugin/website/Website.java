@@ -77,6 +77,16 @@ public record Website(
     }
 
     /**
+     * Whether agents see the customer's draft as it is typed ({@code chat.showDraftToAgent}); the
+     * widget then tells the customer so.
+     *
+     * @return true only when the website turned it on
+     */
+    public boolean showDraftToAgent() {
+        return Boolean.TRUE.equals(SettingsValidator.lookup(settings, "chat.showDraftToAgent"));
+    }
+
+    /**
      * A nested group of settings such as {@code appearance}.
      *
      * @param group the group's key

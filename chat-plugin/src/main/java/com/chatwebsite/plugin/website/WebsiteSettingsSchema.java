@@ -23,6 +23,7 @@ public final class WebsiteSettingsSchema {
     private static final String ACTIONS = "Automatic messages";
     private static final String VIDEO = "Video call";
     private static final String LIMITS = "Abuse limits";
+    private static final String CHAT = "Live chat";
 
     private final ContactManager contacts;
 
@@ -118,6 +119,9 @@ public final class WebsiteSettingsSchema {
                         "Sent when no agent can take the chat.", ACTIONS, 6)
                         .defaultValue("Sorry, no agent can answer right now. Please leave us a message "
                                 + "and we will get back to you by e-mail.").build())
+                .add(setting("chat.showDraftToAgent", SettingType.BOOLEAN, "Agents see drafts",
+                        "Agents see what the customer types before it is sent; the widget tells the customer.",
+                        CHAT, 1).defaultValue(false).build())
                 .add(setting("videoCall.enabled", SettingType.BOOLEAN, "Video calls",
                         "Agents can move a chat to a video call.", VIDEO, 1).defaultValue(false).build())
                 .add(setting("videoCall.provider", SettingType.SELECT, "Provider",

@@ -4,6 +4,7 @@ import com.chatwebsite.api.channel.AgentRef;
 import com.chatwebsite.api.channel.ChatChannel;
 import com.chatwebsite.api.channel.ChatMessage;
 import com.chatwebsite.api.channel.InteractionException;
+import com.chatwebsite.api.channel.ReadReceipts;
 import com.chatwebsite.api.host.ContactManager;
 import com.chatwebsite.api.settings.FieldError;
 import com.chatwebsite.api.web.RouteAccess;
@@ -59,7 +60,9 @@ public final class AgentEndpoints {
                 new WebRoute("POST", "/api/agent/interactions/{id}/messages", RouteAccess.AGENT, MESSAGE_BODY_LIMIT,
                         this::post),
                 WebRoute.of("POST", "/api/agent/interactions/{id}/close", RouteAccess.AGENT, this::close),
-                WebRoute.of("POST", "/api/agent/interactions/{id}/video-call", RouteAccess.AGENT, this::video));
+                WebRoute.of("POST", "/api/agent/interactions/{id}/video-call", RouteAccess.AGENT, this::video),
+                WebRoute.of("POST", "/api/agent/interactions/{id}/typing", RouteAccess.AGENT, this::typing),
+                WebRoute.of("POST", "/api/agent/interactions/{id}/read", RouteAccess.AGENT, this::read));
     }
 
     private static String agent(WebRequest request) {
@@ -193,6 +196,31 @@ public final class AgentEndpoints {
         var link = channelFor(agent(request), id, true).startVideoCall(id, ref(request));
         return HostJson.response(201, Map.of("url", link.agentUrl().toString(),
                 "customerUrl", link.customerUrl().toString()));
+    }
+
+    /** The agent types ({@code {"typing":true}}) or stopped; live only, dropped when too frequent. */
+    private WebResponse typing(WebRequest request) {
+        String id = request.pathParam("id");
+        Map<String, Object> body = HostJson.readObject(request);
+        if (!(body.get("typing") instanceof Boolean typing)) {
+            throw new HttpError(400, "invalid_typing", "Send {\"typing\": true|false}.",
+                    List.of(new FieldError("typing", "boolean", "typing must be true or false.")));
+        }
+        boolean relayed = channelFor(agent(request), id, true).typing(id, ref(request), typing);
+        return HostJson.response(202, Map.of("relayed", relayed));
+    }
+
+    /** The agent has seen the chat's messages up to {@code seq}: stored, only forward. */
+    private WebResponse read(WebRequest request) {
+        String id = request.pathParam("id");
+        Map<String, Object> body = HostJson.readObject(request);
+        if (!(body.get("seq") instanceof Number n) || n.longValue() < 0 || n.doubleValue() != n.longValue()) {
+            throw new HttpError(400, "invalid_receipt", "Send {\"seq\": n}, a message sequence number.",
+                    List.of(new FieldError("seq", "min", "seq must be a whole number >= 0.")));
+        }
+        ReadReceipts r = channelFor(agent(request), id, true).markRead(id, ref(request), n.longValue());
+        return HostJson.response(200, Map.of("interactionId", id, "customerReadSeq", r.customerReadSeq(),
+                "agentReadSeq", r.agentReadSeq()));
     }
 
     private ChatChannel channelFor(String agent, String id, boolean mustHold) {

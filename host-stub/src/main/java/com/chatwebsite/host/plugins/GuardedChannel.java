@@ -4,6 +4,7 @@ import com.chatwebsite.api.channel.AgentRef;
 import com.chatwebsite.api.channel.ChatChannel;
 import com.chatwebsite.api.channel.ChatMessage;
 import com.chatwebsite.api.channel.InteractionException;
+import com.chatwebsite.api.channel.ReadReceipts;
 import com.chatwebsite.api.channel.VideoCallLink;
 import com.chatwebsite.host.routing.HostInteractionRouter;
 import com.chatwebsite.host.web.PluginGates;
@@ -78,5 +79,15 @@ final class GuardedChannel implements ChatChannel {
     @Override
     public VideoCallLink startVideoCall(String interactionId, AgentRef agent) {
         return call(() -> delegate.startVideoCall(interactionId, agent));
+    }
+
+    @Override
+    public boolean typing(String interactionId, AgentRef agent, boolean typing) {
+        return call(() -> delegate.typing(interactionId, agent, typing));
+    }
+
+    @Override
+    public ReadReceipts markRead(String interactionId, AgentRef agent, long seq) {
+        return call(() -> delegate.markRead(interactionId, agent, seq));
     }
 }

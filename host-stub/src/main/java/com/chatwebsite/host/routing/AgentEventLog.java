@@ -43,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * time), and a catch-up also runs every {@link #SAFETY_PERIOD}, so an event committed on another
  * node or without a doorbell still arrives. The last {@link #KEPT} events of each agent, at most
  * {@link #MAX_AGE} old, are kept.
+ *
+ * <p>The customer's {@code read} receipts are recorded like messages, for the holder. The
+ * customer's {@code typing} is live only: the bus brings it to every node, and each sends it to the
+ * holder's streams open there as an event without an id, never stored nor replayed.
  */
 public final class AgentEventLog implements EventRecorder {
 
@@ -87,7 +91,9 @@ public final class AgentEventLog implements EventRecorder {
                 events.subscribe(HostInteractionRouter.AVAILABILITY_TOPIC, e -> ring()),
                 events.subscribe(EventBus.RESYNC, e -> ring()),
                 events.subscribe(InteractionTopics.MESSAGE, e -> ring()),
-                events.subscribe(InteractionTopics.CLOSED, e -> ring()));
+                events.subscribe(InteractionTopics.CLOSED, e -> ring()),
+                events.subscribe(InteractionTopics.READ, e -> ring()),
+                events.subscribe(InteractionTopics.TYPING, this::typing));
         long safety = SAFETY_PERIOD.toMillis();
         worker.scheduleWithFixedDelay(this::ring, safety, safety, TimeUnit.MILLISECONDS);
         worker.scheduleWithFixedDelay(this::prune, PRUNE_PERIOD.toMillis(), PRUNE_PERIOD.toMillis(),
@@ -128,7 +134,8 @@ public final class AgentEventLog implements EventRecorder {
 
     private void store(Connection c, List<HostEvent> events) throws SQLException {
         List<HostEvent> kept = events.stream()
-                .filter(e -> e.topic().equals(InteractionTopics.MESSAGE) || e.topic().equals(InteractionTopics.CLOSED))
+                .filter(e -> e.topic().equals(InteractionTopics.MESSAGE) || e.topic().equals(InteractionTopics.CLOSED)
+                        || e.topic().equals(InteractionTopics.READ))
                 .filter(e -> e.data().get("interactionId") instanceof String)
                 .toList();
         if (kept.isEmpty()) {
@@ -155,7 +162,7 @@ public final class AgentEventLog implements EventRecorder {
             Optional.ofNullable(holders.get(id)).ifPresent(to::add);
             for (String agent : to) {
                 byAgent.computeIfAbsent(agent, a -> new ArrayList<>())
-                        .add(new AgentEventStore.NewAgentEvent(closed ? "closed" : "message", key(e), e.data()));
+                        .add(new AgentEventStore.NewAgentEvent(type(e), key(e), e.data()));
             }
         }
         for (Map.Entry<String, List<AgentEventStore.NewAgentEvent>> a : byAgent.entrySet()) {
@@ -166,13 +173,64 @@ public final class AgentEventLog implements EventRecorder {
         }
     }
 
-    /** Identifies a message by interaction and sequence, a close by interaction. */
+    private static String type(HostEvent e) {
+        return switch (e.topic()) {
+            case InteractionTopics.CLOSED -> "closed";
+            case InteractionTopics.READ -> "read";
+            default -> "message";
+        };
+    }
+
+    /** Identifies a message by interaction and sequence, a close by interaction, a receipt by both seen sequences. */
     private static Optional<String> key(HostEvent e) {
         if (e.topic().equals(InteractionTopics.CLOSED)) {
             return Optional.of("closed:" + interactionId(e));
         }
+        if (e.topic().equals(InteractionTopics.READ)) {
+            return e.data().get("customerReadSeq") instanceof Number n
+                    ? Optional.of("read:" + interactionId(e) + ":" + n.longValue() + ":"
+                            + e.data().get("agentReadSeq")) : Optional.empty();
+        }
         return e.data().get("seq") instanceof Number n
                 ? Optional.of("message:" + interactionId(e) + ":" + n.longValue()) : Optional.empty();
+    }
+
+    /**
+     * The customer's typing, from the bus (any node): sent on the worker thread to the streams of
+     * the interaction's holder open on this node, without an id.
+     */
+    private void typing(HostEvent e) {
+        if (!(e.data().get("interactionId") instanceof String id) || !(e.data().get("typing") instanceof Boolean on)) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("interactionId", id);
+        data.put("typing", on);
+        if (e.data().get("draft") instanceof String draft) {
+            data.put("draft", draft);
+        }
+        try {
+            worker.execute(() -> sendTyping(id, data));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // stopping
+        }
+    }
+
+    private void sendTyping(String interactionId, Map<String, Object> data) {
+        if (readers.isEmpty()) {
+            return;
+        }
+        try {
+            String holder = jdbc.inTransaction(c -> routing.holders(c, List.of(interactionId), false)).get(interactionId);
+            Set<Reader> set = holder == null ? null : readers.get(holder);
+            if (set == null) {
+                return;
+            }
+            ServerSentEvent sse = new ServerSentEvent(Optional.empty(), Optional.of("typing"), AgentEventStore.json(data));
+            set.forEach(r -> r.stream.send(sse));
+        } catch (RuntimeException ex) {
+            LOG.debug("typing not delivered", ex); // live only: the next one comes within seconds
+        }
     }
 
     /** Asks for a catch-up of the open streams; at most one runs at a time, and one more if rung meanwhile. */

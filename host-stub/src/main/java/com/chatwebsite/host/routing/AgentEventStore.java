@@ -185,7 +185,7 @@ final class AgentEventStore {
         return deleted;
     }
 
-    private static String json(Object value) {
+    static String json(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -86,4 +86,43 @@ public interface ChatChannel extends ExtensionPoint {
      *     off for it, {@code UPSTREAM_FAILED} if the video provider failed
      */
     VideoCallLink startVideoCall(String interactionId, AgentRef agent);
+
+    /**
+     * The agent is typing to the customer, or stopped. Live only: the plugin passes it to the
+     * customer's open streams and stores nothing. The host's agent UI sends at most one a few
+     * seconds apart; the plugin may drop calls that come faster.
+     *
+     * <p>The default, for channels that show no typing, drops it.
+     *
+     * @param interactionId the interaction, held by the agent
+     * @param agent the agent
+     * @param typing true while typing, false once stopped
+     * @return whether the signal was passed on (false: dropped as too frequent, or not supported)
+     * @throws InteractionException {@code NOT_FOUND} if unknown
+     * @since 1.2
+     */
+    default boolean typing(String interactionId, AgentRef agent, boolean typing) {
+        return false;
+    }
+
+    /**
+     * The agent has seen the interaction's messages up to {@code seq}. Durable: the plugin stores
+     * it before returning and tells the customer. A lower number than the stored one changes
+     * nothing (receipts only move forward).
+     *
+     * <p>The default, for channels that keep no receipts, refuses with {@code CONFLICT}
+     * ({@code receipts_unsupported}).
+     *
+     * @param interactionId the interaction, held by the agent
+     * @param agent the agent
+     * @param seq the highest message sequence number the agent's UI displayed
+     * @return both sides' receipts after the call
+     * @throws InteractionException {@code INVALID} for a number beyond the interaction's last
+     *     message, {@code NOT_FOUND} if unknown
+     * @since 1.2
+     */
+    default ReadReceipts markRead(String interactionId, AgentRef agent, long seq) {
+        throw new InteractionException(InteractionException.Reason.CONFLICT, "receipts_unsupported",
+                "This channel keeps no read receipts.");
+    }
 }

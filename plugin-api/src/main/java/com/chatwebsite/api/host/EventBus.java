@@ -51,8 +51,9 @@ public interface EventBus {
     /**
      * Stores events in the caller's database transaction, so that they exist exactly when that
      * transaction commits: the host adds {@link InteractionTopics#MESSAGE} and
-     * {@link InteractionTopics#CLOSED} events to the event streams of the agents concerned, where
-     * they survive a crash and are replayed by sequence. Other topics are ignored.
+     * {@link InteractionTopics#CLOSED} events (and, since 1.2, {@link InteractionTopics#READ}) to
+     * the event streams of the agents concerned, where they survive a crash and are replayed by
+     * sequence. Other topics are ignored.
      *
      * <p>Called by a chat channel on its own thread, inside the transaction that stores the change,
      * with the connection it got from the host's {@code DataSource}. The host neither commits nor

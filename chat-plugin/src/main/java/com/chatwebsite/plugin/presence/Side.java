@@ -1,0 +1,7 @@
+package com.chatwebsite.plugin.presence;
+
+/** A side of a chat. */
+public enum Side {
+    CUSTOMER,
+    AGENT
+}
