@@ -89,6 +89,7 @@
     $('signed-in').hidden = false;
     $('plugins-section').hidden = false;
     $('plugins-nav').hidden = false;
+    document.dispatchEvent(new CustomEvent('admin:signed-in', { detail: { token } }));
     renderPlugins(plugins);
     await loadFieldTypes();
     await openWebsites();
@@ -124,6 +125,7 @@
     $('signed-in').hidden = true;
     $('websites-nav').hidden = true;
     ['website-section', 'snippet-section', 'forms-section', 'plugins-section', 'plugins-nav'].forEach(id => { $(id).hidden = true; });
+    document.dispatchEvent(new CustomEvent('admin:signed-out'));
     $('empty').hidden = false;
     $('empty').textContent = 'Sign in with the admin token to manage websites.';
     $('token').value = '';
@@ -164,7 +166,26 @@
     websiteForm = render($('website-fields'), schema.settings, w || {});
     $('snippet-section').hidden = !w;
     $('forms-section').hidden = !w;
+    renderWebsiteMenu(!!w);
     renderWebsiteList();
+  }
+
+  /** The in-page menu of the website page: the settings' groups, then the snippet and the forms. */
+  function renderWebsiteMenu(saved) {
+    const entries = websiteForm.groups.slice();
+    if (saved) entries.push({ id: 'snippet-section', label: 'Snippet' }, { id: 'forms-section', label: 'Forms' });
+    $('website-menu-links').replaceChildren(...entries.map(g => el('li', {}, el('a', {
+      href: '#' + g.id,
+      onclick: e => {
+        const target = $(g.id);
+        if (!target) return;
+        e.preventDefault();
+        if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+        target.scrollIntoView({ block: 'start' });
+        target.focus({ preventScroll: true });
+      }
+    }, g.label))));
+    $('website-menu').hidden = !entries.length;
   }
 
   function newWebsite() {

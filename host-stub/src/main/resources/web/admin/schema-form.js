@@ -55,6 +55,14 @@
   }
 
   let uid = 0;
+
+  /** A fieldset id from a group's name, such as sf-group-working-hours; unique in the document. */
+  function groupId(group) {
+    const base = 'sf-group-' + (String(group).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x');
+    let id = base;
+    for (let n = 2; document.getElementById(id); n++) id = base + '-' + n;
+    return id;
+  }
   let tzList = null;
   function timezoneList() {
     if (tzList) return tzList;
@@ -243,9 +251,10 @@
     container.replaceChildren(root);
     container = root;
     const fields = [];
+    const groups = []; // {id, label} of each group's fieldset, for an in-page menu
     for (const [group, list] of grouped(settings)) {
-      const parent = opts.groups && group ? el('fieldset', { className: 'sf-group' }, el('legend', {}, group)) : container;
-      if (parent !== container) container.append(parent);
+      const parent = opts.groups && group ? el('fieldset', { className: 'sf-group', id: groupId(group) }, el('legend', {}, group)) : container;
+      if (parent !== container) { container.append(parent); groups.push({ id: parent.id, label: group }); }
       for (const s of list) {
         let v = getPath(values, s.key);
         if (v === undefined) v = s.default;
@@ -312,7 +321,8 @@
       },
       /** The wrapper of a top-level setting. */
       box(key) { return container.querySelector('.sf-field[data-key="' + CSS.escape(key) + '"]'); },
-      fields
+      fields,
+      groups
     };
   }
 

@@ -1,7 +1,7 @@
 /* The agent console: availability, the live event stream, offers, chats, messages, close, video calls. */
 (function () {
   'use strict';
-  const { el, request, detailsList, time, randomId } = window.AgentUi;
+  const { el, request, detailsList, formList, time, randomId } = window.AgentUi;
   const TOKEN_KEY = 'chatWebsite.agentToken';
   const UPLOADS = '/plugins/chat-website/agent/uploads/';
   const $ = id => document.getElementById(id);
@@ -215,7 +215,7 @@
   function who(i) {
     const f = i.fields || {};
     const c = (i.contact && i.contact.fields) || {};
-    const name = f.name || [c.firstName, c.lastName].filter(Boolean).join(' ') || f.email || c.email;
+    const name = f.name || (i.contact && i.contact.name) || [c.firstName, c.lastName].filter(Boolean).join(' ') || f.email || c.email;
     return name ? String(name) : 'Customer';
   }
 
@@ -224,11 +224,28 @@
   function details(i) {
     const box = el('div', { className: 'details' });
     const part = (title, obj) => { if (obj && Object.keys(obj).length) box.append(el('div', { className: 'kv-block' }, el('h4', {}, title), detailsList(obj, downloads))); };
-    part('Fields', i.fields);
+    if (Array.isArray(i.form) && i.form.length) {
+      box.append(el('div', { className: 'kv-block' }, el('h4', {}, 'Fields'), formList(i.form, downloads)));
+    } else {
+      part('Fields', i.fields);
+    }
     part('Variables', i.variables);
-    if (i.contact) part('Contact', Object.assign({ id: i.contact.id }, i.contact.fields || {}));
+    if (i.contact) box.append(el('div', { className: 'kv-block' }, el('h4', {}, 'Contact'), contactList(i.contact)));
     if (i.page) part('Page', { page: i.page });
     return box;
+  }
+
+  /** The linked contact by name or e-mail; its id is for machines, not shown. */
+  function contactList(contact) {
+    const c = contact.fields || {};
+    const name = contact.name || [c.firstName, c.lastName].filter(Boolean).join(' ');
+    const shown = {};
+    if (name) shown.name = name;
+    if (c.email && c.email !== name) shown['e-mail'] = c.email;
+    if (!name && !c.email) shown.contact = 'on file, without a name';
+    const dl = detailsList(shown);
+    dl.classList.add('contact');
+    return dl;
   }
 
   function renderLists() {

@@ -70,8 +70,9 @@
   }
 
   /** A link that downloads an upload with a bearer token: fetch, blob, object URL, download attribute. */
-  function uploadLink(id, index, urlFor, tokenFor) {
-    const a = el('a', { className: 'attachment', href: '#', dataset: { uploadId: id } }, 'File ' + (index + 1));
+  function uploadLink(id, index, urlFor, tokenFor, shownName) {
+    const label = shownName || 'File ' + (index + 1);
+    const a = el('a', { className: 'attachment', href: '#', dataset: { uploadId: id } }, label);
     a.addEventListener('click', async e => {
       if (a.dataset.ready) return; // the object URL is in place: let the browser download it
       e.preventDefault();
@@ -87,7 +88,7 @@
         a.dataset.ready = '1';
         a.click();
       } catch (err) {
-        a.textContent = 'File ' + (index + 1) + ' (' + err.message + ')';
+        a.textContent = label + ' (' + err.message + ')';
       }
     });
     return a;
@@ -112,6 +113,27 @@
     return dl;
   }
 
+  /**
+   * A definition list of an offer's form: [{name, label, value, files: [{uploadId, name}]}] in form
+   * order, labels as terms; attached files as download links named by file name.
+   */
+  function formList(entries, options) {
+    const dl = el('dl', { className: 'kv' });
+    for (const f of entries || []) {
+      let dd;
+      if (Array.isArray(f.files) && f.files.length && options && options.urlFor) {
+        dd = el('dd', {}, f.files.map((file, i) => [i ? ' ' : null,
+          uploadLink(String(file.uploadId), i, options.urlFor, options.tokenFor, String(file.name || ''))]));
+      } else if (Array.isArray(f.files) && f.files.length) {
+        dd = el('dd', {}, f.files.map(file => String(file.name || '')).join(', '));
+      } else {
+        dd = el('dd', {}, valueText(f.value));
+      }
+      dl.append(el('dt', { dataset: { name: String(f.name || '') } }, String(f.label || f.name || '')), dd);
+    }
+    return dl;
+  }
+
   function time(iso, withDate) {
     const d = new Date(iso);
     if (isNaN(d)) return iso ? String(iso) : '';
@@ -126,5 +148,5 @@
     return Array.from(b, x => x.toString(16).padStart(2, '0')).join('');
   }
 
-  window.AgentUi = { el, request, ApiError, valueText, detailsList, isUploadList, time, randomId };
+  window.AgentUi = { el, request, ApiError, valueText, detailsList, formList, isUploadList, time, randomId };
 })();

@@ -27,6 +27,7 @@ import com.chatwebsite.plugin.error.ThrottledWarning;
 import com.chatwebsite.plugin.limit.RateLimiter;
 import com.chatwebsite.plugin.session.SessionService;
 import com.chatwebsite.plugin.session.SessionLookup;
+import com.chatwebsite.plugin.session.OfferForm;
 import com.chatwebsite.plugin.session.SessionOpener;
 import com.chatwebsite.plugin.session.SessionState;
 import com.chatwebsite.plugin.session.SessionSweeper;
@@ -167,7 +168,8 @@ public final class PluginRuntime implements AutoCloseable {
         SessionStore sessionStore = new SessionStore(db, uploadStore);
         this.lookup = new SessionLookup(sessionStore, logStore, feeds);
         this.sessions = new SessionService(eventLog, lookup, host.router());
-        this.opener = new SessionOpener(sessionStore, sessions, lookup, host, ChatWebsitePlugin.ID);
+        this.opener = new SessionOpener(sessionStore, sessions, lookup, host, ChatWebsitePlugin.ID,
+                new OfferForm(forms, uploads));
         this.lease = new Lease(db, "housekeeping", nodeId, LEASE_TTL);
         this.heartbeat = new NodeHeartbeat(db, nodeId);
         OfflineStore offlineStore = new OfflineStore(db, uploadStore);

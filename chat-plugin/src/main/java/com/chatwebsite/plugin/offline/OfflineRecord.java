@@ -24,7 +24,8 @@ public record OfflineRecord(String id, String websiteId, Map<String, Object> fie
      *
      * @param handlerId the handler
      * @param state {@code pending} or {@code done}
-     * @param attempts failed attempts so far
+     * @param attempts how many times the handler was called: the failed attempts, plus the one that
+     *     succeeded once {@code done}
      * @param nextAttemptAt when the relay tries again
      * @param lastError the last failure, for the supervisor
      * @param deliveredAt when it succeeded

@@ -35,10 +35,12 @@ public final class SessionOpener {
     private final SessionLookup lookup;
     private final HostServices host;
     private final String channelId;
+    private final OfferForm offerForm;
     private final Lock[] opening = IntStream.range(0, 64).mapToObj(i -> new ReentrantLock()).toArray(Lock[]::new);
 
     public SessionOpener(SessionRepository sessions, SessionService changes, SessionLookup lookup, HostServices host,
-            String channelId) {
+            String channelId, OfferForm offerForm) {
+        this.offerForm = offerForm;
         this.sessions = sessions;
         this.changes = changes;
         this.lookup = lookup;
@@ -151,6 +153,6 @@ public final class SessionOpener {
         attributes.put("websiteName", website.name());
         s.page().ifPresent(p -> attributes.put("page", p));
         return new InteractionOffer(s.id(), channelId, attributes, s.variables(), s.fields(), s.contactId(),
-                s.createdAt());
+                s.createdAt(), offerForm.of(s));
     }
 }

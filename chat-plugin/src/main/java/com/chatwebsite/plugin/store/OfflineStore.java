@@ -146,8 +146,10 @@ public final class OfflineStore implements OfflineRepository {
 
     public void delivered(String offlineId, String handlerId, Instant now) {
         db.tx(c -> {
+            // The successful attempt counts too: attempts is how many times the handler was called.
             try (PreparedStatement ps = c.prepareStatement("UPDATE cw_outbox SET state = 'done', delivered_at = ?, "
-                    + "last_error = NULL, claimed_by = NULL WHERE offline_id = ? AND handler_id = ?")) {
+                    + "attempts = attempts + 1, last_error = NULL, claimed_by = NULL "
+                    + "WHERE offline_id = ? AND handler_id = ? AND state <> 'done'")) {
                 ps.setObject(1, Db.utc(now));
                 ps.setString(2, offlineId);
                 ps.setString(3, handlerId);

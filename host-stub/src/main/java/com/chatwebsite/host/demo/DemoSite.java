@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +45,7 @@ public final class DemoSite {
             if (list.statusCode() != 200 || MAPPER.readTree(list.body()).size() > 0) {
                 return;
             }
-            String origins = MAPPER.writeValueAsString(java.util.List.of(origin(publicUrl), origin(local),
-                    "http://localhost:" + local.getPort()));
+            String origins = MAPPER.writeValueAsString(origins(publicUrl, local));
             String body = "{\"name\":\"Demo shop\",\"origins\":" + origins + ",\"maxConcurrentSessions\":10,"
                     + "\"unmanagedAfterSeconds\":120,"
                     + "\"offline\":{\"forwardTo\":\"support@shop.example.com\","
@@ -90,7 +91,16 @@ public final class DemoSite {
         }
     }
 
+    /**
+     * The demo website's origins: the public URL, the local one and localhost on the local port,
+     * each once (they are often the same).
+     */
+    static List<String> origins(URI publicUrl, URI local) {
+        return List.copyOf(new LinkedHashSet<>(List.of(origin(publicUrl), origin(local),
+                "http://localhost:" + local.getPort())));
+    }
+
     private static String origin(URI uri) {
-        return uri.getScheme() + "://" + uri.getRawAuthority();
+        return (uri.getScheme() + "://" + uri.getRawAuthority()).toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package com.chatwebsite.host.routing;
 
 import com.chatwebsite.api.host.InteractionOffer;
+import com.chatwebsite.api.host.OfferField;
 import com.chatwebsite.host.db.Jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -280,11 +281,23 @@ final class RoutingStore {
         m.put("fields", o.fields());
         m.put("contactId", o.contactId().orElse(null));
         m.put("createdAt", o.createdAt().toString());
+        m.put("form", o.form().stream().map(f -> Map.of("name", f.name(), "label", f.label(),
+                "fileNames", f.fileNames())).toList());
         try {
             return MAPPER.writeValueAsString(m);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The offer's form as written by {@link #write}; none in rows written before it had one. */
+    @SuppressWarnings("unchecked")
+    private static List<OfferField> form(List<Map<String, Object>> rows) {
+        if (rows == null) {
+            return List.of();
+        }
+        return rows.stream().map(r -> new OfferField((String) r.get("name"), (String) r.get("label"),
+                (Map<String, String>) r.getOrDefault("fileNames", Map.of()))).toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -294,7 +307,7 @@ final class RoutingStore {
             return new InteractionOffer((String) m.get("interactionId"), (String) m.get("channelId"),
                     (Map<String, String>) m.get("attributes"), (Map<String, String>) m.get("variables"),
                     (Map<String, Object>) m.get("fields"), Optional.ofNullable((String) m.get("contactId")),
-                    Instant.parse((String) m.get("createdAt")));
+                    Instant.parse((String) m.get("createdAt")), form((List<Map<String, Object>>) m.get("form")));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -103,10 +103,11 @@ public final class JdbcHostSettings implements HostSettings {
     /**
      * The settings as typed JSON values.
      *
-     * @return numbers as numbers
+     * @return numbers as numbers; {@code chatTimeoutSeconds} always, its default when never set
      */
     public Map<String, Object> asJson() {
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put(CHAT_TIMEOUT_SECONDS, chatTimeoutSeconds());
         all().forEach((k, v) -> out.put(k, KNOWN.containsKey(k) ? (Object) Integer.valueOf(v) : v));
         return out;
     }

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 /**
  * The host-stub's own pages, from the {@code web/} resources: admin page, agent console, demo site.
  * They answer {@code GET} and {@code HEAD}, with a Content-Security-Policy that allows no inline
- * script.
+ * script. The site's icon is served at {@code /favicon.ico} and {@code /favicon.svg}.
  */
 final class StaticPages {
 
@@ -29,6 +29,10 @@ final class StaticPages {
             "css", "text/css; charset=utf-8",
             "png", "image/png",
             "svg", "image/svg+xml");
+    /** The site's icons at the root, which browsers ask for on every page. */
+    private static final Map<String, String> ICONS = Map.of(
+            "favicon.ico", "image/x-icon",
+            "favicon.svg", "image/svg+xml");
     private static final String COMMON_POLICY = "default-src 'self'; script-src 'self'; connect-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'";
     /**
@@ -73,7 +77,7 @@ final class StaticPages {
      * @return whether {@link #serve} answers it
      */
     boolean exists(List<String> segments) {
-        if (isRoot(segments) || isSection(segments)) {
+        if (isRoot(segments) || isSection(segments) || isIcon(segments)) {
             return true;
         }
         return file(segments).filter(f -> resource(segments.get(0) + "/" + f).isPresent()).isPresent();
@@ -91,6 +95,11 @@ final class StaticPages {
         }
         if (isSection(segments)) {
             return Optional.of(WebResponse.empty(301).withHeader("Location", "/" + segments.get(0) + "/"));
+        }
+        if (isIcon(segments)) {
+            String name = segments.get(0);
+            return resource(name).map(b -> WebResponse.of(200, ICONS.get(name), b)
+                    .withHeader("Cache-Control", "public, max-age=86400"));
         }
         Optional<String> file = file(segments);
         if (file.isEmpty()) {
@@ -122,6 +131,10 @@ final class StaticPages {
 
     private static boolean isRoot(List<String> segments) {
         return segments.size() == 1 && segments.get(0).isEmpty();
+    }
+
+    private static boolean isIcon(List<String> segments) {
+        return segments.size() == 1 && ICONS.containsKey(segments.get(0));
     }
 
     private static boolean isSection(List<String> segments) {

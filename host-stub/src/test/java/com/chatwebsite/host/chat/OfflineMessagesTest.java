@@ -260,6 +260,43 @@ class OfflineMessagesTest {
         assertEquals(2, api.supervisor(site, null).size(), "the unmanaged chat and the offline message");
     }
 
+    @Test
+    void eachDeliveryShowsHowManyTimesItsHandlerWasCalled() {
+        Site site = website();
+        String first = submit(site, "Ada", "First try", "Hello", null).json().get("interactionId").asText();
+        Poll.until(WAIT, "both deliveries of the first message succeed", () -> delivered(site, first) == 2);
+        for (JsonNode d : item(site, first).get("deliveries")) {
+            assertEquals(1, d.get("attempts").asInt(), "delivered at the first attempt: " + d);
+        }
+
+        smtp.stop();
+        String second = submit(site, "Bob", "Second try", "Hello", null).json().get("interactionId").asText();
+        Poll.until(WAIT, "the forward fails once", () -> forwardOf(site, second).get("attempts").asInt() == 1);
+        assertEquals("pending", forwardOf(site, second).get("state").asText());
+        smtp.start();
+        clock.advance(Duration.ofMinutes(11));
+        Poll.until(WAIT, "the retry delivers it", () -> "delivered".equals(forwardOf(site, second).get("state").asText()));
+        assertEquals(2, forwardOf(site, second).get("attempts").asInt(), "one failure, then the success");
+    }
+
+    private JsonNode item(Site site, String id) {
+        for (JsonNode item : api.supervisor(site, "offline")) {
+            if (item.get("id").asText().equals(id)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no offline item " + id);
+    }
+
+    private JsonNode forwardOf(Site site, String id) {
+        for (JsonNode d : item(site, id).get("deliveries")) {
+            if (d.get("handler").asText().equals("forward-offline")) {
+                return d;
+            }
+        }
+        throw new AssertionError("no forward of " + id);
+    }
+
     private int delivered(Site site, String id) {
         for (JsonNode item : api.supervisor(site, "offline")) {
             if (item.get("id").asText().equals(id)) {

@@ -1,6 +1,7 @@
 package com.chatwebsite.api.host;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +28,8 @@ import java.util.Optional;
  * @param fields what the customer typed in the pre-chat form, by field name
  * @param contactId the host contact the interaction is linked to, if any
  * @param createdAt when the interaction opened
+ * @param form (since 1.2) how to show the fields: the pre-chat form's order and labels, and the
+ *     names of attached files; empty when the plugin gives none
  * @since 1.0
  */
 public record InteractionOffer(
@@ -36,9 +39,10 @@ public record InteractionOffer(
         Map<String, String> variables,
         Map<String, Object> fields,
         Optional<String> contactId,
-        Instant createdAt) {
+        Instant createdAt,
+        List<OfferField> form) {
 
-    /** Copies the maps and checks the components. */
+    /** Copies the maps and lists and checks the components. */
     public InteractionOffer {
         Objects.requireNonNull(interactionId, "interactionId");
         Objects.requireNonNull(channelId, "channelId");
@@ -47,5 +51,23 @@ public record InteractionOffer(
         fields = Map.copyOf(fields);
         Objects.requireNonNull(contactId, "contactId");
         Objects.requireNonNull(createdAt, "createdAt");
+        form = List.copyOf(form);
+    }
+
+    /**
+     * The 1.0 constructor: no form order or labels. Plugins built against 1.0 and 1.1 call it.
+     *
+     * @param interactionId the plugin's id of the interaction
+     * @param channelId the channel that handles the agent's actions
+     * @param attributes identifiers an agent UI shows
+     * @param variables routing variables
+     * @param fields what the customer typed
+     * @param contactId the linked host contact, if any
+     * @param createdAt when the interaction opened
+     * @since 1.0
+     */
+    public InteractionOffer(String interactionId, String channelId, Map<String, String> attributes,
+            Map<String, String> variables, Map<String, Object> fields, Optional<String> contactId, Instant createdAt) {
+        this(interactionId, channelId, attributes, variables, fields, contactId, createdAt, List.of());
     }
 }
