@@ -1,6 +1,7 @@
 package com.chatwebsite.plugin;
 
 import com.chatwebsite.plugin.channel.ChannelContext;
+import com.chatwebsite.plugin.chatfile.ChatFileService;
 import com.chatwebsite.plugin.channel.ChatWebsiteChannel;
 import com.chatwebsite.plugin.session.SessionService;
 import com.chatwebsite.plugin.session.SessionLookup;
@@ -75,6 +76,11 @@ public final class ChatWebsitePlugin extends Plugin implements ChannelContext, V
     @Override
     public VideoCallService video() {
         return runtime().video();
+    }
+
+    @Override
+    public ChatFileService files() {
+        return runtime().files();
     }
 
     @Override

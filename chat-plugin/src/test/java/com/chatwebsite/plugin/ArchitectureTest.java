@@ -23,7 +23,8 @@ class ArchitectureTest {
     private static final String ROOT = "com.chatwebsite.plugin";
     private static final String[] DOMAIN = {ROOT + ".website..", ROOT + ".schedule..", ROOT + ".session..",
         ROOT + ".form..", ROOT + ".offline..", ROOT + ".contact..", ROOT + ".video..", ROOT + ".upload..",
-        ROOT + ".settings..", ROOT + ".error..", ROOT + ".channel..", ROOT + ".limit.."};
+        ROOT + ".settings..", ROOT + ".error..", ROOT + ".channel..", ROOT + ".limit..",
+        ROOT + ".chatfile.."};
 
     private static JavaClasses classes;
 
@@ -69,7 +70,7 @@ class ArchitectureTest {
     void jsonIsWrittenOnlyAtTheEdges() {
         noClasses().that().resideInAnyPackage(ROOT + ".website..", ROOT + ".schedule..", ROOT + ".session..",
                 ROOT + ".form..", ROOT + ".offline..", ROOT + ".contact..", ROOT + ".upload..", ROOT + ".settings..",
-                ROOT + ".error..", ROOT + ".channel..", ROOT + ".limit..").should().dependOnClassesThat()
+                ROOT + ".error..", ROOT + ".channel..", ROOT + ".limit..", ROOT + ".chatfile..").should().dependOnClassesThat()
                 .resideInAPackage("com.fasterxml.jackson..").check(classes);
     }
 }

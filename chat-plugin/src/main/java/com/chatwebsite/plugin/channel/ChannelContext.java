@@ -1,5 +1,6 @@
 package com.chatwebsite.plugin.channel;
 
+import com.chatwebsite.plugin.chatfile.ChatFileService;
 import com.chatwebsite.plugin.session.SessionLookup;
 import com.chatwebsite.plugin.session.SessionService;
 import com.chatwebsite.plugin.video.VideoCallService;
@@ -18,4 +19,6 @@ public interface ChannelContext {
     WebsiteService websites();
 
     VideoCallService video();
+
+    ChatFileService files();
 }

@@ -87,7 +87,7 @@ final class WidgetRoutes {
         return new AbuseGuard(rt().limiter());
     }
 
-    private WebRoute widget(String method, String path, long limit, WidgetHandler handler) {
+    WebRoute widget(String method, String path, long limit, WidgetHandler handler) {
         return new WebRoute(method, PREFIX + path, RouteAccess.PUBLIC, limit, Routes.guarded(request -> {
             Website website = website(request);
             String origin = allowedOrigin(request, website);
@@ -95,7 +95,7 @@ final class WidgetRoutes {
         }));
     }
 
-    private WebResponse preflight(WebRequest request) throws Exception {
+    WebResponse preflight(WebRequest request) throws Exception {
         return Routes.guarded(r -> {
             Website website = website(r);
             String origin = allowedOrigin(r, website);
@@ -152,6 +152,7 @@ final class WidgetRoutes {
         out.put("messages", w.group("messages"));
         out.put("maxMessageLength", w.maxMessageLength());
         out.put("timezone", w.schedule().zone().getId());
+        out.put("chatFiles", ChatFileRoutes.config(w));
         return Json.response(200, out).withHeader("Cache-Control", "no-store");
     }
 
@@ -218,7 +219,7 @@ final class WidgetRoutes {
     }
 
     /** The session id, once the token is checked (no database read for a known session). */
-    private String sessionId(WebRequest r, Website w) {
+    String sessionId(WebRequest r, Website w) {
         return rt().lookup().verify(w.id(), r.pathParam("sessionId"), token(r).orElse(""));
     }
 
@@ -337,7 +338,7 @@ final class WidgetRoutes {
     }
 
     /** The one part named {@code file}, with a file name; any other part, or a second file, is refused. */
-    private static FormPart onlyFilePart(List<FormPart> parts) {
+    static FormPart onlyFilePart(List<FormPart> parts) {
         List<FormPart> files = new ArrayList<>();
         for (FormPart p : parts) {
             if (!p.name().equals("file")) {
