@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param text the text, as typed (never HTML)
  * @param at when the server stored it
  * @param clientMessageId the sender's idempotency key, if it gave one
- * @param file the file this message sends, if it is a file; then {@code text} is the file's name (since 1.2)
+ * @param file the file this message sends, if it is a file (since 1.2); then text is the file's name
  * @since 1.0
  */
 public record ChatMessage(long seq, String from, String text, Instant at, Optional<String> clientMessageId,
