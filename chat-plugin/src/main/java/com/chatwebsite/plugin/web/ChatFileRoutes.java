@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The customer's files during a chat, under {@code /widget/{key}/sessions/{sessionId}/files}: send one (multipart
@@ -29,6 +30,7 @@ final class ChatFileRoutes {
 
     private static final String FILES = "/sessions/{sessionId}/files";
     private static final long BODY_LIMIT = UploadService.MAX_BYTES + 64 * 1024;
+    private static final Pattern FILE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final ChatWebsitePlugin plugin;
     private final WidgetRoutes widget;
@@ -43,7 +45,8 @@ final class ChatFileRoutes {
     List<WebRoute> routes() {
         return List.of(
                 WebRoute.of("OPTIONS", "/widget/{key}" + FILES, RouteAccess.PUBLIC, widget::preflight),
-                WebRoute.of("OPTIONS", "/widget/{key}" + FILES + "/{fileId}", RouteAccess.PUBLIC, widget::preflight),
+                WebRoute.of("OPTIONS", "/widget/{key}" + FILES + "/{fileId}", RouteAccess.PUBLIC,
+                        Routes.guarded(r -> widget.preflight(withFileId(r)))),
                 widget.widget("POST", FILES, BODY_LIMIT, this::send),
                 widget.widget("GET", FILES + "/{fileId}", WebRoute.DEFAULT_MAX_BODY_BYTES, this::download));
     }
@@ -51,6 +54,14 @@ final class ChatFileRoutes {
     /** What the widget's config says about files in chats. */
     static Map<String, Object> config(Website w) {
         return Map.of("accept", ChatFileAccept.of(w).text(), "maxBytes", UploadService.MAX_BYTES);
+    }
+
+    /** The request, if its {@code {fileId}} can be a file's id (a preflight carries no token to check more). */
+    private static WebRequest withFileId(WebRequest r) {
+        if (!FILE_ID.matcher(r.pathParam("fileId")).matches()) {
+            throw new Problem(404, "not_found", "No such file.");
+        }
+        return r;
     }
 
     private ChatFileService files() {
