@@ -51,6 +51,8 @@
     '.cw-message[data-from=system]{align-self:center;max-width:95%;background:none;color:#555;font-size:12.5px;text-align:center}' +
     '.cw-author,.cw-fail{font-size:11.5px;font-weight:600;opacity:.85}.cw-pending{opacity:.6}.cw-failed{outline:2px solid #b00020}.cw-call{align-self:center}.cw-video{font-weight:600;color:#0b57d0}' +
     '.cw-composer{display:flex;gap:8px;align-items:flex-end;margin:0}#cw-widget .cw-input{flex:1;resize:none;max-height:120px}' +
+    '.cw-attach{display:inline-flex;align-items:center;padding:9px 10px;border:1px solid #b5b9c0;border-radius:6px;background:#fff;color:#1d1d1f}.cw-chatfile{display:flex;flex-wrap:wrap;align-items:baseline;gap:6px}' +
+    '#cw-widget .cw-dl{padding:0;border:0;background:none;color:inherit;text-decoration:underline;font-weight:600;overflow-wrap:anywhere;text-align:left}.cw-size{font-size:12px;opacity:.85}' +
     '.cw-tail{display:flex;flex-direction:column;gap:10px}.cw-tail .cw-form~.cw-new{background:#fff;color:#1d1d1f;border:1px solid #b5b9c0}.cw-sent{margin:0;padding:10px;border-radius:6px;background:#e7f6ec;color:#1b5e20}' +
     '.cw-rate{display:flex;flex-direction:column;gap:8px;margin:0}.cw-stars{display:flex;gap:2px}.cw-star{position:relative;display:inline-flex;cursor:pointer}' +
     '.cw-star input{position:absolute;opacity:0;width:1px;height:1px;margin:0}.cw-star span[aria-hidden]{font-size:28px;line-height:1;padding:2px 4px;color:#767676}' +
@@ -109,6 +111,19 @@
     for (var k in o) if (typeof o[k] === 'string') S[k] = o[k];
   }
   function msgText(k) { var m = cfg.messages || {}; return m[k] || S[k]; }
+  // files in the chat: strings of their own, in every language of LANG
+  var S_FILES = {
+    en: {attach: 'Attach a file', file: 'File', download: 'Download', downloading: 'Downloading…', type: 'This file type is not accepted.'},
+    it: {attach: 'Allega un file', file: 'File', download: 'Scarica', downloading: 'Download in corso…', type: 'Questo tipo di file non è accettato.'},
+    de: {attach: 'Datei anhängen', file: 'Datei', download: 'Herunterladen', downloading: 'Wird heruntergeladen…', type: 'Dieser Dateityp wird nicht angenommen.'},
+    fr: {attach: 'Joindre un fichier', file: 'Fichier', download: 'Télécharger', downloading: 'Téléchargement…', type: 'Ce type de fichier n’est pas accepté.'},
+    es: {attach: 'Adjuntar un archivo', file: 'Archivo', download: 'Descargar', downloading: 'Descargando…', type: 'Este tipo de archivo no se acepta.'}
+  };
+  function fs(k) { var l = S_FILES[(cfg.appearance || {}).language] || S_FILES.en, o = W.ChatWebsiteStrings || {}; return typeof o[k] === 'string' ? o[k] : l[k]; }
+  function fsize(n) {
+    n = +n || 0;
+    return n < 1024 ? n + ' B' : n < 1048576 ? (n / 1024).toFixed(1) + ' KB' : (n / 1048576).toFixed(1) + ' MB';
+  }
   function kindNow() { return cfg.status === 'online' ? 'online' : 'offline'; }
 
   function start() {
@@ -484,8 +499,13 @@
     C.input = h('textarea', {cls: 'cw-input', id: id, rows: 2, placeholder: S.message,
       onkeydown: function (e) { if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) { e.preventDefault(); send(); } },
       oninput: function () { if (C.err) cerr(null); typed(); }});
+    C.file = h('input', {type: 'file', hidden: true, tabindex: '-1', 'aria-hidden': 'true', accept: (cfg.chatFiles || {}).accept || null, onchange: function () { attach(C.file); }});
     C.comp = h('form', {cls: 'cw-composer', onsubmit: function (e) { e.preventDefault(); send(); }},
-      [h('label', {cls: 'cw-sr', 'for': id, text: S.message}), C.input, h('button', {type: 'submit', cls: 'cw-send', text: S.send})]);
+      [h('label', {cls: 'cw-sr', 'for': id, text: S.message}), C.input,
+        C.clip = h('button', {type: 'button', cls: 'cw-attach', 'aria-label': fs('attach'), title: fs('attach'), onclick: function () { C.file.click(); }}), C.file,
+        h('button', {type: 'submit', cls: 'cw-send', text: S.send})]);
+    // a paperclip drawn as SVG (a constant), since an emoji needs a font the visitor may lack
+    C.clip.innerHTML = '<svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M21 11.5l-8.6 8.6a5 5 0 0 1-7.1-7.1l8.6-8.6a3.3 3.3 0 0 1 4.7 4.7l-8.6 8.6a1.7 1.7 0 0 1-2.4-2.4l7.9-7.9"/></svg>';
     [h('div', {cls: 'cw-bar'}, [C.state, C.end]), C.list, C.tail, C.comp].forEach(function (x) { body.appendChild(x); });
     liveView();
     stateLine();
@@ -531,10 +551,11 @@
   }
   function addMsg(d, seq, hist) {
     var cm = d.clientMessageId, p = cm && pending[cm];
-    if (p) { delete pending[cm]; mark(p, seq); if (seq) seen[seq] = 1; return; }
+    if (p) { delete pending[cm]; if (d.file) fileBox(p, d.file); mark(p, seq); if (seq) seen[seq] = 1; return; }
     if (seq && seen[seq]) return;
     if (seq) seen[seq] = 1;
     var from = /^(customer|agent|system)$/.test(d.from) ? d.from : 'system', el = msgEl(from, d.text, from === 'agent' && d.agent);
+    if (d.file && typeof d.file === 'object') fileBox(el, d.file);
     if (seq) el.setAttribute('data-seq', seq);
     put(el);
     if (!hist && from !== 'customer') unread();
@@ -616,6 +637,62 @@
         el.appendChild(h('div', {cls: 'cw-fail', text: S.failed + ': ' + (r.s === 413 ? tr('tooLong', {n: maxLen()}) : r.s === 409 ? S.closedChat : r.d.message || S.error)}));
       }
     }).catch(function () { setTimeout(function () { post(s, cm, t, el, k + 1); }, Math.min(15000, 1000 * Math.pow(2, k))); });
+  }
+  /** Shows a message as its file: name, size and a download button (the token goes in a header, never a URL). */
+  function fileBox(el, f) {
+    var t = el.querySelector('.cw-text'), box = h('div', {cls: 'cw-chatfile'});
+    if (!t) return;
+    var name = String(f.name || fs('file'));
+    box.appendChild(f.id ? h('button', {type: 'button', cls: 'cw-dl', 'data-file-id': String(f.id), title: fs('download') + ' ' + name, text: name,
+      onclick: function () { fetchFile(this, f, name); }}) : h('span', {cls: 'cw-file-name', text: name}));
+    box.appendChild(h('span', {cls: 'cw-size', text: fsize(f.size)}));
+    t.textContent = '';
+    t.appendChild(box);
+  }
+  function fetchFile(btn, f, name) {
+    var s = sess;
+    if (!s || btn.disabled) return;
+    btn.disabled = true;
+    btn.setAttribute('aria-busy', 'true');
+    fetch(API + '/sessions/' + encodeURIComponent(s.id) + '/files/' + encodeURIComponent(f.id), {headers: {Authorization: 'Bearer ' + s.token}, mode: 'cors', credentials: 'omit'}).then(function (r) {
+      if (!r.ok) throw r;
+      return r.blob();
+    }).then(function (b) {
+      var a = h('a', {href: URL.createObjectURL(b), download: name, hidden: true});
+      D.body.appendChild(a);
+      a.click();
+      setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 60000);
+    }).catch(function (e) { warn(e); setNote(S.error); }).then(function () { btn.disabled = false; btn.removeAttribute('aria-busy'); });
+  }
+  function attach(inp) {
+    var file = (inp.files || [])[0];
+    inp.value = '';
+    if (!file || !sess || sess.state === 'closed') return;
+    if (file.size > MAXF) return cerr(S.tooLarge + ' (' + file.name + ')');
+    cerr(null);
+    var cm = rid(), el = msgEl('customer', file.name);
+    fileBox(el, {name: file.name, size: file.size});
+    el.classList.add('cw-pending');
+    pending[cm] = el;
+    put(el);
+    upload(sess, cm, file, el, 0);
+  }
+  function upload(s, cm, file, el, k) {
+    if (sess !== s) return;
+    var fd = new FormData();
+    fd.append('file', file, file.name);
+    api('POST', '/sessions/' + encodeURIComponent(s.id) + '/files?clientMessageId=' + encodeURIComponent(cm), fd, s.token).then(function (r) {
+      if (r.s === 201) {
+        if (pending[cm]) { delete pending[cm]; fileBox(el, r.d.file || {}); mark(el, r.d.seq); }
+        if (r.d.seq) seen[r.d.seq] = 1;
+      } else if (r.s >= 500 || r.s === 429) throw r;
+      else {
+        delete pending[cm];
+        el.classList.remove('cw-pending');
+        el.classList.add('cw-failed');
+        el.appendChild(h('div', {cls: 'cw-fail', text: S.failed + ': ' + (r.s === 413 ? S.tooLarge : r.s === 409 ? S.closedChat : r.s === 415 ? (r.d.message || fs('type')) : r.d.message || S.error)}));
+      }
+    }).catch(function () { setTimeout(function () { upload(s, cm, file, el, k + 1); }, Math.min(15000, 1000 * Math.pow(2, k))); });
   }
   function endChat() {
     var s = sess;

@@ -344,7 +344,7 @@
 
   function renderChatState() {
     const ended = closed.has(openId);
-    ['reply', 'send', 'close', 'video', 'disposition'].forEach(id => { $(id).disabled = ended; });
+    ['reply', 'send', 'close', 'video', 'disposition', 'attach'].forEach(id => { $(id).disabled = ended; });
     const note = $('chat').querySelector('.closed-note');
     if (ended && !note) {
       const d = closed.get(openId);
@@ -366,10 +366,80 @@
 
   function messageNode(m) {
     const from = FROM.includes(m.from) ? m.from : 'system';
+    const body = m.file && typeof m.file === 'object' ? fileNode(m.file) : String(m.text === undefined || m.text === null ? '' : m.text);
     return el('li', {
       className: 'msg', dataset: { from, seq: String(m.seq), time: time(m.at), who: from === 'agent' && m.agent ? String(m.agent) : from },
       attrs: { title: time(m.at, true) }
-    }, String(m.text === undefined || m.text === null ? '' : m.text));
+    }, body);
+  }
+
+  /* ---------- files in the chat ---------- */
+
+  const MAX_FILE = 10 * 1024 * 1024;
+
+  function fileSize(n) {
+    n = Number(n) || 0;
+    return n < 1024 ? n + ' B' : n < 1048576 ? (n / 1024).toFixed(1) + ' KB' : (n / 1048576).toFixed(1) + ' MB';
+  }
+
+  /** A file message: its name as a download button (the token goes in a header) and its size. */
+  function fileNode(f) {
+    const id = openId;
+    const name = String(f.name || 'file');
+    const button = el('button', { type: 'button', className: 'file-link', dataset: { fileId: String(f.id || '') }, title: 'Download ' + name }, name);
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        const res = await fetch('/api/agent/interactions/' + encodeURIComponent(id) + '/files/' + encodeURIComponent(f.id),
+          { headers: { Authorization: 'Bearer ' + token }, cache: 'no-store' });
+        if (!res.ok) throw new Error('The server answered ' + res.status + '.');
+        const url = URL.createObjectURL(await res.blob());
+        const a = el('a', { href: url, download: name, hidden: true });
+        document.body.append(a);
+        a.click();
+        setTimeout(() => { URL.revokeObjectURL(url); a.remove(); }, 60000);
+      } catch (e) {
+        if (openId === id) $('chat-error').textContent = 'Download of ' + name + ' failed: ' + e.message;
+      } finally {
+        button.disabled = false;
+      }
+    });
+    return el('span', { className: 'chat-file' }, button, el('span', { className: 'file-size' }, fileSize(f.size)));
+  }
+
+  async function sendFile() {
+    const id = openId;
+    const input = $('attach-file');
+    const file = input.files && input.files[0];
+    input.value = '';
+    if (!id || !file || closed.has(id)) return;
+    $('chat-error').textContent = '';
+    if (file.size > MAX_FILE) { $('chat-error').textContent = file.name + ' is larger than 10 MB.'; return; }
+    const clientMessageId = randomId();
+    const path = '/api/agent/interactions/' + encodeURIComponent(id) + '/files?clientMessageId=' + encodeURIComponent(clientMessageId);
+    for (let attempt = 0; ; attempt++) {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      let res;
+      try {
+        res = await fetch(path, { method: 'POST', headers: { Authorization: 'Bearer ' + token }, body: form });
+      } catch (e) {
+        // A network error is retried with the same clientMessageId: the server keeps one message and one file.
+        if (attempt < 3 && openId === id) { await sleep(1000 * (attempt + 1)); continue; }
+        if (openId === id) $('chat-error').textContent = 'The server cannot be reached.';
+        return;
+      }
+      let body = {};
+      try { body = await res.json(); } catch (e) { /* not JSON */ }
+      if (res.status === 201) {
+        addMessage(id, { seq: body.seq, from: 'agent', text: body.file ? body.file.name : file.name, file: body.file, at: new Date().toISOString(), clientMessageId }, false);
+      } else if (res.status === 401) {
+        signOut('The agent token was refused. Sign in again.');
+      } else if (openId === id) {
+        $('chat-error').textContent = 'The file was not sent: ' + (body.message || 'the server answered ' + res.status + '.');
+      }
+      return;
+    }
   }
 
   function renderMessages() {
@@ -555,6 +625,8 @@
     document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') reportRead(); });
     $('close').addEventListener('click', closeChat);
     $('video').addEventListener('click', videoCall);
+    $('attach').addEventListener('click', () => $('attach-file').click());
+    $('attach-file').addEventListener('change', sendFile);
 
     const m = /(?:^#|&)token=([^&]*)/.exec(location.hash);
     if (m) history.replaceState(null, '', location.pathname + location.search);

@@ -1,6 +1,7 @@
 package com.chatwebsite.plugin;
 
 import com.chatwebsite.plugin.channel.ChannelContext;
+import com.chatwebsite.plugin.chatfile.ChatFileService;
 import com.chatwebsite.plugin.channel.ChatWebsiteChannel;
 import com.chatwebsite.plugin.session.SessionService;
 import com.chatwebsite.plugin.session.SessionLookup;
@@ -85,6 +86,11 @@ public final class ChatWebsitePlugin extends Plugin implements ChannelContext, V
     @Override
     public com.chatwebsite.plugin.presence.TypingSignals typing() {
         return runtime().typing();
+    }
+
+    @Override
+    public ChatFileService files() {
+        return runtime().files();
     }
 
     @Override

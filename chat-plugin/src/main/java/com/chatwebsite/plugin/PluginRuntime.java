@@ -37,6 +37,7 @@ import com.chatwebsite.plugin.store.FormStore;
 import com.chatwebsite.plugin.store.OfflineStore;
 import com.chatwebsite.plugin.store.SessionStore;
 import com.chatwebsite.plugin.store.UploadStore;
+import com.chatwebsite.plugin.chatfile.ChatFileService;
 import com.chatwebsite.plugin.upload.FileTypeGuard;
 import com.chatwebsite.plugin.upload.UploadService;
 import com.chatwebsite.plugin.store.WebsiteStore;
@@ -123,6 +124,7 @@ public final class PluginRuntime implements AutoCloseable {
     private final NodeHeartbeat heartbeat;
     private final FormService forms;
     private final UploadService uploads;
+    private final ChatFileService files;
     private final ContactLinker contacts;
     private final OutboxRelay outbox;
     private final OfflineService offline;
@@ -168,6 +170,7 @@ public final class PluginRuntime implements AutoCloseable {
         SessionStore sessionStore = new SessionStore(db, uploadStore);
         this.lookup = new SessionLookup(sessionStore, logStore, feeds);
         this.sessions = new SessionService(eventLog, lookup, host.router());
+        this.files = new ChatFileService(uploads, sessions);
         this.opener = new SessionOpener(sessionStore, sessions, lookup, host, ChatWebsitePlugin.ID,
                 new OfferForm(forms, uploads));
         this.lease = new Lease(db, "housekeeping", nodeId, LEASE_TTL);
@@ -454,6 +457,10 @@ public final class PluginRuntime implements AutoCloseable {
 
     public UploadService uploads() {
         return uploads;
+    }
+
+    public ChatFileService files() {
+        return files;
     }
 
     public ContactLinker contacts() {

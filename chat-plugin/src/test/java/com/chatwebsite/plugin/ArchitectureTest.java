@@ -24,7 +24,7 @@ class ArchitectureTest {
     private static final String[] DOMAIN = {ROOT + ".website..", ROOT + ".schedule..", ROOT + ".session..",
         ROOT + ".form..", ROOT + ".offline..", ROOT + ".contact..", ROOT + ".video..", ROOT + ".upload..",
         ROOT + ".settings..", ROOT + ".error..", ROOT + ".channel..", ROOT + ".limit..", ROOT + ".queue..",
-        ROOT + ".rating.."};
+        ROOT + ".rating..", ROOT + ".chatfile..", ROOT + ".presence.."};
 
     private static JavaClasses classes;
 
@@ -70,7 +70,7 @@ class ArchitectureTest {
     void jsonIsWrittenOnlyAtTheEdges() {
         noClasses().that().resideInAnyPackage(ROOT + ".website..", ROOT + ".schedule..", ROOT + ".session..",
                 ROOT + ".form..", ROOT + ".offline..", ROOT + ".contact..", ROOT + ".upload..", ROOT + ".settings..",
-                ROOT + ".error..", ROOT + ".channel..", ROOT + ".limit..").should().dependOnClassesThat()
+                ROOT + ".error..", ROOT + ".channel..", ROOT + ".limit..", ROOT + ".chatfile..").should().dependOnClassesThat()
                 .resideInAPackage("com.fasterxml.jackson..").check(classes);
     }
 }

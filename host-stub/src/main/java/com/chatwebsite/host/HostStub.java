@@ -6,6 +6,7 @@ import com.chatwebsite.api.host.HostInfo;
 import com.chatwebsite.api.host.HostServices;
 import com.chatwebsite.host.api.AdminEndpoints;
 import com.chatwebsite.host.api.AgentEndpoints;
+import com.chatwebsite.host.api.AgentFileEndpoints;
 import com.chatwebsite.host.api.FieldTypeCatalog;
 import com.chatwebsite.host.api.FieldTypeEndpoints;
 import com.chatwebsite.host.api.HealthEndpoint;
@@ -147,6 +148,7 @@ public final class HostStub implements AutoCloseable {
         agentEvents = new AgentEventLog(jdbc, events, clock);
         events.recorder(agentEvents);
         own.addAll(new AgentEndpoints(router, plugins, contacts, agentEvents, config.dispositions()).routes());
+        own.addAll(new AgentFileEndpoints(router, plugins).routes());
         routes.mount("host", "", own);
         plugins.loadAndStartAll();
         DemoSite demo = new DemoSite(URI.create("http://127.0.0.1:" + connector.getLocalPort()), baseUrl,

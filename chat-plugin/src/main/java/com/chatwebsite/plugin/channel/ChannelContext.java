@@ -2,6 +2,7 @@ package com.chatwebsite.plugin.channel;
 
 import com.chatwebsite.plugin.presence.ReceiptService;
 import com.chatwebsite.plugin.presence.TypingSignals;
+import com.chatwebsite.plugin.chatfile.ChatFileService;
 import com.chatwebsite.plugin.session.SessionLookup;
 import com.chatwebsite.plugin.session.SessionService;
 import com.chatwebsite.plugin.video.VideoCallService;
@@ -24,4 +25,6 @@ public interface ChannelContext {
     ReceiptService receipts();
 
     TypingSignals typing();
+
+    ChatFileService files();
 }

@@ -2,6 +2,8 @@ package com.chatwebsite.plugin.channel;
 
 import com.chatwebsite.api.channel.AgentRef;
 import com.chatwebsite.api.channel.ChatChannel;
+import com.chatwebsite.api.channel.ChatFile;
+import com.chatwebsite.api.channel.ChatFileContent;
 import com.chatwebsite.api.channel.ChatMessage;
 import com.chatwebsite.api.channel.InteractionException;
 import com.chatwebsite.api.channel.ReadReceipts;
@@ -13,8 +15,14 @@ import com.chatwebsite.api.channel.VideoCallLink;
 import com.chatwebsite.plugin.session.ChatSession;
 import com.chatwebsite.plugin.session.SessionEvent;
 import com.chatwebsite.plugin.website.Website;
+import com.chatwebsite.plugin.chatfile.ChatFileService;
+import com.chatwebsite.plugin.upload.StoredUpload;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.pf4j.Extension;
 
@@ -89,6 +97,37 @@ public final class ChatWebsiteChannel implements ChatChannel {
         });
     }
 
+    @Override
+    public ChatMessage postFile(String interactionId, AgentRef agent, String fileName, InputStream content,
+            Optional<String> clientMessageId) {
+        return spi(() -> {
+            try {
+                return message(context.files().postAgentFile(websiteOf(interactionId), interactionId, agent,
+                        Optional.ofNullable(fileName), content, clientMessageId));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not store the agent's file", e);
+            }
+        });
+    }
+
+    @Override
+    public Optional<ChatFileContent> file(String interactionId, AgentRef agent, String fileId) {
+        return spi(() -> {
+            context.lookup().websiteIdOf(interactionId); // NOT_FOUND for an unknown chat
+            Optional<StoredUpload> found = context.files().find(interactionId, fileId);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            StoredUpload u = found.get();
+            try {
+                return Optional.of(new ChatFileContent(chatFile(u.id(), u.fileName(), u.size(), u.contentType()),
+                        ChatFileService.inlineImage(u), context.files().open(u)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read chat file " + u.id(), e);
+            }
+        });
+    }
+
     private Website websiteOf(String interactionId) {
         String websiteId = context.lookup().websiteIdOf(interactionId);
         return context.websites().byId(websiteId).orElseThrow(() -> new InteractionException(
@@ -106,13 +145,22 @@ public final class ChatWebsiteChannel implements ChatChannel {
                 case INVALID -> InteractionException.Reason.INVALID;
                 case TOO_LARGE -> InteractionException.Reason.TOO_LARGE;
                 case UPSTREAM_FAILED -> InteractionException.Reason.UPSTREAM_FAILED;
+                case UNSUPPORTED_TYPE -> InteractionException.Reason.UNSUPPORTED_TYPE;
             }, e.code(), e.getMessage());
         }
     }
 
     static ChatMessage message(SessionEvent e) {
+        Optional<ChatFile> file = e.data().get("file") instanceof Map<?, ?> f
+                ? Optional.of(chatFile((String) f.get("id"), (String) f.get("name"), ((Number) f.get("size")).longValue(),
+                        (String) f.get("contentType")))
+                : Optional.empty();
         return new ChatMessage(e.seq(), e.from().orElse("system"), (String) e.data().get("text"),
                 Instant.parse((String) e.data().get("at")),
-                Optional.ofNullable((String) e.data().get("clientMessageId")));
+                Optional.ofNullable((String) e.data().get("clientMessageId")), file);
+    }
+
+    private static ChatFile chatFile(String id, String name, long size, String contentType) {
+        return new ChatFile(id, name, size, contentType);
     }
 }

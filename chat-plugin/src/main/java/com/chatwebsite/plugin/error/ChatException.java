@@ -22,7 +22,9 @@ public final class ChatException extends RuntimeException {
         /** A service the action needs failed (such as a video provider). */
         UPSTREAM_FAILED,
         /** The plugin cannot take it now (stopping, overloaded); the client retries. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** A file of a type that is not accepted, by name or by content. */
+        UNSUPPORTED_TYPE
     }
 
     private final Kind kind;

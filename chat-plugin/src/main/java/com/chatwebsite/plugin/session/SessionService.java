@@ -7,6 +7,7 @@ import com.chatwebsite.plugin.settings.TextRules;
 import com.chatwebsite.api.host.InteractionRouter;
 import com.chatwebsite.plugin.website.Website;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ public final class SessionService {
     public SessionEvent postCustomerMessage(Website website, String sessionId, String text,
             Optional<String> clientMessageId) {
         checkText(text, website.maxMessageLength());
-        return postMessage(sessionId, "customer", text, clientMessageId, null);
+        return postMessage(sessionId, "customer", text, clientMessageId, null, null);
     }
 
     /**
@@ -65,11 +66,29 @@ public final class SessionService {
     public SessionEvent postAgentMessage(Website website, String sessionId, AgentRef agent, String text,
             Optional<String> clientMessageId) {
         checkText(text, website.maxMessageLength());
-        return postMessage(sessionId, "agent", text, clientMessageId, agent);
+        return postMessage(sessionId, "agent", text, clientMessageId, agent, null);
+    }
+
+    /**
+     * A file, already stored and bound to the session, becomes a message: its {@code text} is the file's name and
+     * its {@code file} member describes it. The customer may send one while the chat is open; an agent only while
+     * holding the active chat. With a clientMessageId a retry returns the first message (whose file may be another
+     * one: the caller then drops its own).
+     *
+     * @param sessionId the session
+     * @param agent the agent who sends it, or empty for the customer
+     * @param file the file's {@code id}, {@code name}, {@code size} and {@code contentType}
+     * @param clientMessageId the idempotency key
+     * @return the stored message event
+     */
+    public SessionEvent postFile(String sessionId, Optional<AgentRef> agent, Map<String, Object> file,
+            Optional<String> clientMessageId) {
+        return postMessage(sessionId, agent.isPresent() ? "agent" : "customer", (String) file.get("name"),
+                clientMessageId, agent.orElse(null), Collections.unmodifiableMap(new LinkedHashMap<>(file)));
     }
 
     private SessionEvent postMessage(String sessionId, String from, String text, Optional<String> clientMessageId,
-            AgentRef agent) {
+            AgentRef agent, Map<String, Object> file) {
         if (clientMessageId.isPresent() && (clientMessageId.get().isBlank() || clientMessageId.get().length() > 100
                 || TextRules.line("clientMessageId", "clientMessageId", clientMessageId.get()).isPresent())) {
             throw new ChatException(Kind.INVALID, "invalid_client_message_id",
@@ -87,6 +106,9 @@ public final class SessionService {
             data.put("from", from);
             data.put("text", text);
             clientMessageId.ifPresent(id -> data.put("clientMessageId", id));
+            if (file != null) {
+                data.put("file", file);
+            }
             if (agent != null) {
                 data.put("agent", agent.displayName());
             }

@@ -81,6 +81,16 @@ public final class UploadStore implements UploadRepository {
         return true;
     }
 
+    public void delete(String id) {
+        db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM cw_upload WHERE id = ?")) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     public List<StoredUpload> ownedBy(String ownerId) {
         return db.tx(c -> {
             List<StoredUpload> out = new ArrayList<>();

@@ -14,6 +14,9 @@ public interface UploadRepository {
     /** The uploads bound to a session or an offline message. */
     List<StoredUpload> ownedBy(String ownerId);
 
+    /** Deletes an upload's row. */
+    void delete(String id);
+
     /** Deletes the rows of uploads never bound and made before a time; returns their ids. */
     List<String> deleteUnusedBefore(Instant before);
 }

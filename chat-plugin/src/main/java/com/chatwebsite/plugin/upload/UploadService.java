@@ -1,5 +1,6 @@
 package com.chatwebsite.plugin.upload;
 
+import com.chatwebsite.plugin.form.AcceptSpec;
 import com.chatwebsite.plugin.form.FormField;
 import com.chatwebsite.plugin.form.FormKind;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +26,9 @@ public final class UploadService {
 
     /** The largest upload: 10 MB. */
     public static final long MAX_BYTES = 10L * 1024 * 1024;
+
+    /** The form kind of files sent during a chat, which belong to no form. */
+    public static final String CHAT_KIND = "chat";
 
     private static final Logger LOG = LoggerFactory.getLogger(UploadService.class);
 
@@ -43,9 +48,10 @@ public final class UploadService {
      * What became of an upload.
      *
      * @param upload the stored upload, when accepted
-     * @param refusal why it was refused (the content type does not fit the field)
+     * @param refusal why it was refused (the content type does not fit the field, or it is too large)
+     * @param tooLarge whether it was refused for being larger than {@link #MAX_BYTES}
      */
-    public record Received(Optional<StoredUpload> upload, Optional<String> refusal) {
+    public record Received(Optional<StoredUpload> upload, Optional<String> refusal, boolean tooLarge) {
     }
 
     /**
@@ -61,6 +67,40 @@ public final class UploadService {
      */
     public Received receive(String websiteId, FormKind kind, FormField field, Optional<String> clientFileName,
             InputStream content) throws IOException {
+        return keep(websiteId, kind.wire(), field.name(), field.accept().orElseThrow(), clientFileName, content,
+                Optional.empty());
+    }
+
+    /**
+     * Checks and keeps a file sent during a chat, bound to its session at once (so it never expires as unused: it
+     * stays with the session's data).
+     *
+     * @param websiteId the website
+     * @param sessionId the session that owns it
+     * @param accept what the website accepts in chats
+     * @param clientFileName the name the browser gave the file
+     * @param content the file's bytes (the caller closes it)
+     * @return the upload (form kind {@value #CHAT_KIND}), or why it was refused
+     * @throws IOException if the file cannot be stored
+     */
+    public Received receiveChatFile(String websiteId, String sessionId, AcceptSpec accept,
+            Optional<String> clientFileName, InputStream content) throws IOException {
+        return keep(websiteId, CHAT_KIND, "file", accept, clientFileName, content, Optional.of(sessionId));
+    }
+
+    /**
+     * Deletes an upload's record and its file.
+     *
+     * @param upload the upload
+     * @throws IOException if the file cannot be deleted (the record is gone already)
+     */
+    public void delete(StoredUpload upload) throws IOException {
+        store.delete(upload.id());
+        Files.deleteIfExists(dir.resolve(upload.id()));
+    }
+
+    private Received keep(String websiteId, String formKind, String fieldName, AcceptSpec accept,
+            Optional<String> clientFileName, InputStream content, Optional<String> ownerId) throws IOException {
         Files.createDirectories(dir);
         String id = UUID.randomUUID().toString();
         Path tmp = dir.resolve(id + ".part");
@@ -68,20 +108,20 @@ public final class UploadService {
             long copied = Files.copy(content, tmp, StandardCopyOption.REPLACE_EXISTING);
             if (copied > MAX_BYTES) {
                 Files.deleteIfExists(tmp);
-                return new Received(Optional.empty(), Optional.of("The file is larger than 10 MB."));
+                return new Received(Optional.empty(), Optional.of("The file is larger than 10 MB."), true);
             }
-            Verdict verdict = guard.check(field.accept().orElseThrow(),
-                    clientFileName.orElse("file"), tmp);
+            Verdict verdict = guard.check(accept, clientFileName.orElse("file"), tmp);
             if (!verdict.accepted()) {
                 Files.deleteIfExists(tmp);
-                return new Received(Optional.empty(), Optional.of(verdict.reason()));
+                return new Received(Optional.empty(), Optional.of(verdict.reason()), false);
             }
             Files.move(tmp, dir.resolve(id), StandardCopyOption.ATOMIC_MOVE);
-            StoredUpload upload = new StoredUpload(id, websiteId, kind.wire(), field.name(), verdict.safeFileName(),
-                    verdict.detectedType(), copied, verdict.inlineSafe(), clock.instant(), Optional.empty(),
-                    Optional.empty());
+            Instant now = clock.instant();
+            StoredUpload upload = new StoredUpload(id, websiteId, formKind, fieldName, verdict.safeFileName(),
+                    verdict.detectedType(), copied, verdict.inlineSafe(), now, ownerId,
+                    ownerId.map(owner -> now));
             store.insert(upload);
-            return new Received(Optional.of(upload), Optional.empty());
+            return new Received(Optional.of(upload), Optional.empty(), false);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -21,8 +21,10 @@ public final class ChatWebsiteRoutes implements WebRoutes {
     @Override
     public List<WebRoute> routes() {
         List<WebRoute> all = new ArrayList<>(new AdminRoutes(plugin).routes());
-        all.addAll(new WidgetRoutes(plugin).routes());
+        WidgetRoutes widget = new WidgetRoutes(plugin);
+        all.addAll(widget.routes());
         UploadDownloads downloads = new UploadDownloads(plugin);
+        all.addAll(new ChatFileRoutes(plugin, widget, downloads).routes());
         all.add(WebRoute.of("GET", "/agent/uploads/{id}", RouteAccess.AGENT, Routes.guarded(r -> {
             String agent = r.caller().orElseThrow().name();
             return downloads.download(r.pathParam("id"), u -> u.ownerId()

@@ -43,6 +43,7 @@ final class Routes {
             case TOO_LARGE -> 413;
             case UPSTREAM_FAILED -> 502;
             case UNAVAILABLE -> 503;
+            case UNSUPPORTED_TYPE -> 415;
         };
     }
 

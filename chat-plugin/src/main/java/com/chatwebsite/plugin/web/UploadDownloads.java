@@ -25,11 +25,23 @@ final class UploadDownloads {
     WebResponse download(String id, Predicate<StoredUpload> mayRead) throws IOException {
         StoredUpload u = plugin.runtime().uploads().find(id).filter(mayRead)
                 .orElseThrow(() -> new Problem(404, "not_found", "No upload " + id + " for you."));
+        return serve(u, u.inlineSafe());
+    }
+
+    /**
+     * Serves an upload found and allowed by the caller.
+     *
+     * @param u the upload
+     * @param inline whether it may be shown in the page; else a download as {@code application/octet-stream}
+     * @return the answer
+     * @throws IOException if its file cannot be read
+     */
+    WebResponse serve(StoredUpload u, boolean inline) throws IOException {
         byte[] bytes = Files.readAllBytes(plugin.runtime().uploads().file(u));
         String encoded = URLEncoder.encode(u.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
         String ascii = u.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
-        return WebResponse.of(200, u.inlineSafe() ? u.contentType() : "application/octet-stream", bytes)
-                .withHeader("Content-Disposition", (u.inlineSafe() ? "inline" : "attachment") + "; filename=\""
+        return WebResponse.of(200, inline ? u.contentType() : "application/octet-stream", bytes)
+                .withHeader("Content-Disposition", (inline ? "inline" : "attachment") + "; filename=\""
                         + ascii + "\"; filename*=UTF-8''" + encoded)
                 .withHeader("Content-Security-Policy", "sandbox; default-src 'none'")
                 .withHeader("Cache-Control", "private, no-store");

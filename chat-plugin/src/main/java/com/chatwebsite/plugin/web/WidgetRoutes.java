@@ -167,6 +167,7 @@ final class WidgetRoutes {
         out.put("maxMessageLength", w.maxMessageLength());
         out.put("timezone", w.schedule().zone().getId());
         out.put("chat", Map.of("showDraftToAgent", w.showDraftToAgent()));
+        out.put("chatFiles", ChatFileRoutes.config(w));
         return Json.response(200, out).withHeader("Cache-Control", "no-store");
     }
 
@@ -444,7 +445,7 @@ final class WidgetRoutes {
     }
 
     /** The one part named {@code file}, with a file name; any other part, or a second file, is refused. */
-    private static FormPart onlyFilePart(List<FormPart> parts) {
+    static FormPart onlyFilePart(List<FormPart> parts) {
         List<FormPart> files = new ArrayList<>();
         for (FormPart p : parts) {
             if (!p.name().equals("file")) {

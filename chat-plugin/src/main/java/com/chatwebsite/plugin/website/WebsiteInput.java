@@ -103,6 +103,7 @@ public final class WebsiteInput {
                         + " must be an https URL."));
             }
         }
+        ChatFileAccept.check(SettingsValidator.lookup(v, ChatFileAccept.KEY)).ifPresent(errors::add);
         if (SettingsValidator.lookup(v, "displayRules.hours") instanceof String hours) {
             try {
                 WorkingInterval.checkTimeRange(hours);

@@ -24,6 +24,7 @@ public final class WebsiteSettingsSchema {
     private static final String VIDEO = "Video call";
     private static final String LIMITS = "Abuse limits";
     private static final String CHAT = "Live chat";
+    private static final String CHAT_FILES = "Files in chats";
 
     private final ContactManager contacts;
 
@@ -134,6 +135,11 @@ public final class WebsiteSettingsSchema {
                         VIDEO, 4).build())
                 .add(setting("videoCall.apiKey", SettingType.STRING, "API key", "For the http provider.",
                         VIDEO, 5).secret().build())
+                .add(setting(ChatFileAccept.KEY, SettingType.STRING, "Files in chats",
+                        "What customers and agents may send during a chat: extensions and MIME types, such as "
+                                + ".pdf,image/*. Each file is checked by its name and its content, up to 10 MB; SVG "
+                                + "and HTML only when named exactly.", CHAT_FILES, 1)
+                        .defaultValue(ChatFileAccept.DEFAULT).build())
                 .add(limit(AbuseLimits.SESSIONS_PER_ADDRESS, "Chats opened per address",
                         "Chats one client address may open a minute.", 1))
                 .add(limit(AbuseLimits.SESSIONS_PER_WEBSITE, "Chats opened per website",

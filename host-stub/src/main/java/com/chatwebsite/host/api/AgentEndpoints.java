@@ -261,6 +261,7 @@ public final class AgentEndpoints {
         out.put("text", m.text());
         out.put("at", m.at().toString());
         out.put("clientMessageId", m.clientMessageId().orElse(null));
+        m.file().ifPresent(f -> out.put("file", AgentFileEndpoints.fileJson(f)));
         return out;
     }
 }

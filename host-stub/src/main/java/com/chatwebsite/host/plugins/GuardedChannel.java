@@ -2,12 +2,17 @@ package com.chatwebsite.host.plugins;
 
 import com.chatwebsite.api.channel.AgentRef;
 import com.chatwebsite.api.channel.ChatChannel;
+import com.chatwebsite.api.channel.ChatFileContent;
 import com.chatwebsite.api.channel.ChatMessage;
 import com.chatwebsite.api.channel.InteractionException;
 import com.chatwebsite.api.channel.ReadReceipts;
 import com.chatwebsite.api.channel.VideoCallLink;
 import com.chatwebsite.host.routing.HostInteractionRouter;
 import com.chatwebsite.host.web.PluginGates;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -89,5 +94,24 @@ final class GuardedChannel implements ChatChannel {
     @Override
     public ReadReceipts markRead(String interactionId, AgentRef agent, long seq) {
         return call(() -> delegate.markRead(interactionId, agent, seq));
+    }
+
+    @Override
+    public ChatMessage postFile(String interactionId, AgentRef agent, String fileName, InputStream content,
+            Optional<String> clientMessageId) {
+        return call(() -> delegate.postFile(interactionId, agent, fileName, content, clientMessageId));
+    }
+
+    /** Reads the file inside the gate, so the plugin is not stopped while its file is open. */
+    @Override
+    public Optional<ChatFileContent> file(String interactionId, AgentRef agent, String fileId) {
+        return call(() -> delegate.file(interactionId, agent, fileId).map(found -> {
+            try (InputStream content = found.content()) {
+                return new ChatFileContent(found.file(), found.inline(),
+                        new ByteArrayInputStream(content.readAllBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read chat file " + fileId, e);
+            }
+        }));
     }
 }

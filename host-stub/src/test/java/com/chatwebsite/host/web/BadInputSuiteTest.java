@@ -429,7 +429,9 @@ class BadInputSuiteTest {
             Map.entry("POST " + P + "/widget/{key}/offline", BodyKind.JSON),
             Map.entry("POST " + P + "/widget/{key}/sessions", BodyKind.JSON),
             Map.entry("POST " + P + "/widget/{key}/sessions/{sessionId}/messages", BodyKind.JSON),
-            Map.entry("POST " + P + "/widget/{key}/sessions/{sessionId}/close", BodyKind.NONE));
+            Map.entry("POST " + P + "/widget/{key}/sessions/{sessionId}/close", BodyKind.NONE),
+            Map.entry("POST " + P + "/widget/{key}/sessions/{sessionId}/files", BodyKind.MULTIPART),
+            Map.entry("POST /api/agent/interactions/{id}/files", BodyKind.MULTIPART));
 
     private static final String AGENT_CLOSE = "POST /api/agent/interactions/{id}/close";
 
@@ -547,6 +549,9 @@ class BadInputSuiteTest {
         }
         if ((t.equals(P + "/api/uploads/{id}") || t.equals(P + "/agent/uploads/{id}")) && param.equals("id")) {
             return fx.upload1;
+        }
+        if (t.endsWith("/files/{fileId}") && param.equals("fileId")) {
+            return "00000000-0000-4000-8000-000000000000"; // a chat file's id; none exists, so 404 either way
         }
         if (t.startsWith("/api/plugins/{id}") && param.equals("id")) {
             // reading names the real plugin; an action names none, so that no case can stop the plugin under the suite

@@ -1,5 +1,6 @@
 package com.chatwebsite.api.channel;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 import org.pf4j.ExtensionPoint;
@@ -124,5 +125,49 @@ public interface ChatChannel extends ExtensionPoint {
     default ReadReceipts markRead(String interactionId, AgentRef agent, long seq) {
         throw new InteractionException(InteractionException.Reason.CONFLICT, "receipts_unsupported",
                 "This channel keeps no read receipts.");
+    }
+
+    /**
+     * The agent sends the customer a file, as a chat message carrying {@link ChatMessage#file()}. The host calls it
+     * on the agent's request thread after checking that the agent holds the interaction, with the file part of the
+     * agent's multipart upload, already limited by the host to what the route takes (10 MB). The plugin checks the
+     * file's size, its name's extension and its content against what the interaction's website accepts, stores it
+     * durably before returning, and binds it to the interaction: only its customer and the agent holding it may
+     * download it. With a {@code clientMessageId} the call is idempotent like {@link #postMessage}: a retry with
+     * the same id returns the first call's message and keeps no second file.
+     *
+     * <p>The default refuses: a channel that does not know files.
+     *
+     * @param interactionId the interaction
+     * @param agent the agent
+     * @param fileName the name the agent's browser gave the file, unchecked (the plugin makes it safe)
+     * @param content the file's bytes; the host closes it after the call
+     * @param clientMessageId the agent UI's idempotency key, if any
+     * @return the stored message, with its file
+     * @throws InteractionException {@code CONFLICT} if the interaction is not active or the channel takes no files,
+     *     {@code TOO_LARGE} over the size limit, {@code UNSUPPORTED_TYPE} for a type, by name or content, the
+     *     website does not accept, {@code INVALID} for an empty file or a bad {@code clientMessageId}
+     * @since 1.2
+     */
+    default ChatMessage postFile(String interactionId, AgentRef agent, String fileName, InputStream content,
+            Optional<String> clientMessageId) {
+        throw new InteractionException(InteractionException.Reason.CONFLICT, "files_not_supported",
+                "This channel does not take files.");
+    }
+
+    /**
+     * A file of the interaction, for the agent who holds it to download. The host calls it on the agent's request
+     * thread after checking that the agent holds the interaction, and reads and closes the content on that thread.
+     *
+     * <p>The default finds nothing: a channel that does not know files.
+     *
+     * @param interactionId the interaction
+     * @param agent the agent
+     * @param fileId the file's {@link ChatFile#id()}
+     * @return the file, or empty if the interaction has no such file (the host answers {@code 404})
+     * @since 1.2
+     */
+    default Optional<ChatFileContent> file(String interactionId, AgentRef agent, String fileId) {
+        return Optional.empty();
     }
 }

@@ -19,9 +19,11 @@ import java.util.Optional;
  * @param text the text, as typed (never HTML)
  * @param at when the server stored it
  * @param clientMessageId the sender's idempotency key, if it gave one
+ * @param file the file this message sends, if it is a file (since 1.2); then text is the file's name
  * @since 1.0
  */
-public record ChatMessage(long seq, String from, String text, Instant at, Optional<String> clientMessageId) {
+public record ChatMessage(long seq, String from, String text, Instant at, Optional<String> clientMessageId,
+        Optional<ChatFile> file) {
 
     /** Checks the components. */
     public ChatMessage {
@@ -32,5 +34,20 @@ public record ChatMessage(long seq, String from, String text, Instant at, Option
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(clientMessageId, "clientMessageId");
+        Objects.requireNonNull(file, "file");
+    }
+
+    /**
+     * The 1.0 constructor: a text message without a file. Plugins built against 1.0 and 1.1 call it.
+     *
+     * @param seq its sequence number within the interaction, from 1, without gaps
+     * @param from {@code customer}, {@code agent} or {@code system}
+     * @param text the text, as typed (never HTML)
+     * @param at when the server stored it
+     * @param clientMessageId the sender's idempotency key, if it gave one
+     * @since 1.0
+     */
+    public ChatMessage(long seq, String from, String text, Instant at, Optional<String> clientMessageId) {
+        this(seq, from, text, at, clientMessageId, Optional.empty());
     }
 }

@@ -29,7 +29,13 @@ public class InteractionException extends RuntimeException {
         /** The input is over a size limit: {@code 413}. */
         TOO_LARGE(413),
         /** A service the action needs failed (such as a video provider): {@code 502}. */
-        UPSTREAM_FAILED(502);
+        UPSTREAM_FAILED(502),
+        /**
+         * A file of a type that is not accepted, by name or by content: {@code 415}.
+         *
+         * @since 1.2
+         */
+        UNSUPPORTED_TYPE(415);
 
         private final int httpStatus;
 
