@@ -62,7 +62,7 @@ final class WidgetRoutes {
         List<WebRoute> routes = new ArrayList<>();
         routes.add(WebRoute.of("GET", "/widget.js", RouteAccess.PUBLIC, widgetJs::serve));
         for (String path : List.of("/config", "/status", "/sessions", "/sessions/{sessionId}/events",
-                "/sessions/{sessionId}/messages", "/sessions/{sessionId}/close")) {
+                "/sessions/{sessionId}/messages", "/sessions/{sessionId}/close", "/sessions/{sessionId}/transcript")) {
             routes.add(WebRoute.of("OPTIONS", PREFIX + path, RouteAccess.PUBLIC, this::preflight));
         }
         routes.add(WebRoute.of("OPTIONS", PREFIX + "/uploads", RouteAccess.PUBLIC, this::preflight));
@@ -76,6 +76,8 @@ final class WidgetRoutes {
         routes.add(widget("GET", "/sessions/{sessionId}/messages", WebRoute.DEFAULT_MAX_BODY_BYTES, this::messages));
         routes.add(widget("POST", "/sessions/{sessionId}/messages", MESSAGE_BODY_LIMIT, this::post));
         routes.add(widget("POST", "/sessions/{sessionId}/close", WebRoute.DEFAULT_MAX_BODY_BYTES, this::close));
+        routes.add(widget("POST", "/sessions/{sessionId}/transcript", WebRoute.DEFAULT_MAX_BODY_BYTES,
+                new TranscriptRoute(plugin)::request));
         return routes;
     }
 
@@ -152,6 +154,7 @@ final class WidgetRoutes {
         out.put("messages", w.group("messages"));
         out.put("maxMessageLength", w.maxMessageLength());
         out.put("timezone", w.schedule().zone().getId());
+        out.put("transcript", Map.of("auto", Boolean.TRUE.equals(w.group("transcript").get("auto"))));
         return Json.response(200, out).withHeader("Cache-Control", "no-store");
     }
 
@@ -226,7 +229,7 @@ final class WidgetRoutes {
      * The session token from {@code Authorization: Bearer}, the only place outside the event stream
      * (a token in a URL ends up in logs and referrers).
      */
-    private static Optional<String> token(WebRequest r) {
+    static Optional<String> token(WebRequest r) {
         return r.header("Authorization")
                 .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
                 .map(h -> h.substring(7).trim());

@@ -23,6 +23,7 @@ public final class WebsiteSettingsSchema {
     private static final String ACTIONS = "Automatic messages";
     private static final String VIDEO = "Video call";
     private static final String LIMITS = "Abuse limits";
+    private static final String TRANSCRIPT = "Transcript";
 
     private final ContactManager contacts;
 
@@ -130,6 +131,10 @@ public final class WebsiteSettingsSchema {
                         VIDEO, 4).build())
                 .add(setting("videoCall.apiKey", SettingType.STRING, "API key", "For the http provider.",
                         VIDEO, 5).secret().build())
+                .add(setting("transcript.auto", SettingType.BOOLEAN, "E-mail the transcript automatically",
+                        "When a chat an agent answered ends, its transcript goes by e-mail to the address the "
+                                + "customer gave in the form. Customers can always ask for it when the chat ends.",
+                        TRANSCRIPT, 1).defaultValue(false).build())
                 .add(limit(AbuseLimits.SESSIONS_PER_ADDRESS, "Chats opened per address",
                         "Chats one client address may open a minute.", 1))
                 .add(limit(AbuseLimits.SESSIONS_PER_WEBSITE, "Chats opened per website",
