@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * {@code POST /widget/{key}/sessions/{sessionId}/transcript {"email":"…"}}: the customer asks for the
  * ended chat's transcript by e-mail. The session's token first (another chat's token: {@code 404}),
- * then the abuse limits, then the body; {@code 409} while the chat is open; {@code 202} once the
- * request is stored (the mail follows through the outbox).
+ * then the body ({@code 400} naming {@code email}), then the abuse limits; {@code 409} while the chat
+ * is open; {@code 202} once the request is stored (the mail follows through the outbox).
  */
 final class TranscriptRoute {
 
@@ -30,7 +30,6 @@ final class TranscriptRoute {
         PluginRuntime rt = plugin.runtime();
         String sessionId = rt.lookup().verify(w.id(), r.pathParam("sessionId"),
                 WidgetRoutes.token(r).orElse(""));
-        new AbuseGuard(rt.limiter()).admitTranscript(r, w, sessionId);
         Map<String, Object> body = Routes.object(r);
         for (String key : body.keySet()) {
             if (!key.equals("email")) {
@@ -44,6 +43,7 @@ final class TranscriptRoute {
         if (email.length() > MAX_EMAIL || !SettingsValidator.isEmail(email)) {
             throw Problem.field("email", "email", "email must be a valid e-mail address.");
         }
+        new AbuseGuard(rt.limiter()).admitTranscript(r, w, sessionId);
         TranscriptRecord t = rt.transcripts().request(sessionId, email);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("transcriptId", t.id());
