@@ -8,7 +8,7 @@
   var KEY = script.getAttribute('data-chat-website-key');
   var BASE = (script.getAttribute('data-chat-website-url') || (script.src || '').replace(/\/widget\.js([?#].*)?$/, '')).replace(/\/+$/, '');
   if (!KEY) return;
-  var API = BASE + '/widget/' + encodeURIComponent(KEY), SKEY = 'cw-session:' + KEY, MAXF = 10485760;
+  var API = BASE + '/widget/' + encodeURIComponent(KEY), SKEY = 'cw-session:' + KEY, OKEY = 'cw-open:' + KEY, MAXF = 10485760;
 
   var KEYS = 'launcher title send close newChat end leave sent required tooLarge uploading lost joined waiting ended start message remove choose tooLong error closedChat video failed offline agent'.split(' ');
   var LANG = {
@@ -17,6 +17,14 @@
     de: 'Chat|Chatten Sie mit uns|Senden|Chat schließen|Neuen Chat starten|Chat beenden|Hinterlassen Sie uns eine Nachricht|Nachricht gesendet — wir antworten per E-Mail.|Dieses Feld ist erforderlich.|Die Datei ist größer als 10 MB.|Wird hochgeladen…|Verbindung unterbrochen. Neuer Versuch…|{agent} ist dem Chat beigetreten|Warten auf einen Mitarbeiter…|Chat beendet|Chat starten|Ihre Nachricht|Entfernen|Bitte wählen…|Die Nachricht ist zu lang (höchstens {n} Zeichen).|Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.|Der Chat ist beendet.|Am Videoanruf teilnehmen|Nicht gesendet|Wir sind gerade offline. Hinterlassen Sie uns eine Nachricht, wir antworten per E-Mail.|Mitarbeiter',
     fr: 'Chat|Discutez avec nous|Envoyer|Fermer le chat|Démarrer une nouvelle discussion|Terminer la discussion|Laissez-nous un message|Message envoyé — nous vous répondrons par e-mail.|Ce champ est obligatoire.|Le fichier dépasse 10 Mo.|Envoi en cours…|Connexion perdue. Reconnexion…|{agent} a rejoint la discussion|En attente d’un conseiller…|Discussion terminée|Démarrer la discussion|Votre message|Supprimer|Choisir…|Le message est trop long ({n} caractères au maximum).|Une erreur est survenue. Veuillez réessayer.|La discussion est terminée.|Rejoindre l’appel vidéo|Non envoyé|Nous sommes hors ligne. Laissez-nous un message et nous vous répondrons par e-mail.|Conseiller',
     es: 'Chat|Chatea con nosotros|Enviar|Cerrar el chat|Iniciar un nuevo chat|Finalizar el chat|Déjanos un mensaje|Mensaje enviado — te responderemos por correo electrónico.|Este campo es obligatorio.|El archivo supera los 10 MB.|Subiendo…|Conexión perdida. Reconectando…|{agent} se ha unido al chat|Esperando a un agente…|Chat finalizado|Iniciar chat|Tu mensaje|Eliminar|Elegir…|El mensaje es demasiado largo (máximo {n} caracteres).|Algo salió mal. Inténtalo de nuevo.|El chat ha finalizado.|Unirse a la videollamada|No enviado|Ahora no estamos conectados. Déjanos un mensaje y te responderemos por correo electrónico.|Agente'
+  };
+  // strings of the transcript offer and the busy notice, picked like LANG
+  var S_TX = {
+    en: {busy: 'All our agents are busy right now. Leave us a message and we will answer by e-mail.', transcript: 'E-mail me the transcript', txEmail: 'Your e-mail', txSend: 'Send the transcript', txSent: 'The transcript is on its way to {email}.'},
+    it: {busy: 'Tutti i nostri operatori sono occupati. Lasciaci un messaggio e ti risponderemo via e-mail.', transcript: 'Inviami la trascrizione via e-mail', txEmail: 'La tua e-mail', txSend: 'Invia la trascrizione', txSent: 'La trascrizione sta arrivando a {email}.'},
+    de: {busy: 'Alle unsere Mitarbeiter sind gerade im Gespräch. Hinterlassen Sie uns eine Nachricht, wir antworten per E-Mail.', transcript: 'Verlauf per E-Mail senden', txEmail: 'Ihre E-Mail', txSend: 'Verlauf senden', txSent: 'Der Verlauf ist unterwegs an {email}.'},
+    fr: {busy: 'Tous nos conseillers sont occupés. Laissez-nous un message et nous vous répondrons par e-mail.', transcript: 'Recevoir la transcription par e-mail', txEmail: 'Votre e-mail', txSend: 'Envoyer la transcription', txSent: 'La transcription est en route vers {email}.'},
+    es: {busy: 'Todos nuestros agentes están ocupados. Déjanos un mensaje y te responderemos por correo electrónico.', transcript: 'Enviarme la transcripción por correo', txEmail: 'Tu correo electrónico', txSend: 'Enviar la transcripción', txSent: 'La transcripción va de camino a {email}.'}
   };
   var NAME = {control: 'text', name: 'name', label: 'Name', required: true};
   var MAIL = {control: 'text', attributes: {inputType: 'email'}, name: 'email', label: 'E-mail', required: true};
@@ -49,7 +57,7 @@
     '.cw-message{max-width:85%;align-self:flex-start;padding:8px 11px;border-radius:14px;background:#eef1f5;white-space:pre-wrap;overflow-wrap:anywhere}' +
     '.cw-message[data-from=customer]{align-self:flex-end;background:var(--cw-c);color:var(--cw-t)}' +
     '.cw-message[data-from=system]{align-self:center;max-width:95%;background:none;color:#555;font-size:12.5px;text-align:center}' +
-    '.cw-author,.cw-fail{font-size:11.5px;font-weight:600;opacity:.85}.cw-pending{opacity:.6}.cw-failed{outline:2px solid #b00020}.cw-call{align-self:center}.cw-video{font-weight:600;color:#0b57d0}' +
+    '.cw-author,.cw-fail{font-size:11.5px;font-weight:600;opacity:.85}.cw-pending{opacity:.6}.cw-failed{outline:2px solid #b00020}.cw-call{align-self:center}.cw-video{font-weight:600;color:#0b57d0}.cw-message.cw-call .cw-video{display:inline-block;margin-top:4px}' +
     '.cw-composer{display:flex;gap:8px;align-items:flex-end;margin:0}#cw-widget .cw-input{flex:1;resize:none;max-height:120px}' +
     '.cw-attach{display:inline-flex;align-items:center;padding:9px 10px;border:1px solid #b5b9c0;border-radius:6px;background:#fff;color:#1d1d1f}.cw-chatfile{display:flex;flex-wrap:wrap;align-items:baseline;gap:6px}' +
     '#cw-widget .cw-dl{padding:0;border:0;background:none;color:inherit;text-decoration:underline;font-weight:600;overflow-wrap:anywhere;text-align:left}.cw-size{font-size:12px;opacity:.85}' +
@@ -86,6 +94,8 @@
     return ((n >> 16) * 299 + ((n >> 8) & 255) * 587 + (n & 255) * 114) / 1000 > 160 ? '#111' : '#fff';
   }
   function load() { try { return JSON.parse(sessionStorage.getItem(SKEY)); } catch (e) { return null; } }
+  function wasOpen() { try { return sessionStorage.getItem(OKEY) === '1'; } catch (e) { return false; } }
+  function keepOpen(o) { try { if (o) sessionStorage.setItem(OKEY, '1'); else sessionStorage.removeItem(OKEY); } catch (e) { /* storage off */ } }
   function save() { try { if (sess) sessionStorage.setItem(SKEY, JSON.stringify(sess)); else sessionStorage.removeItem(SKEY); } catch (e) { /* storage off */ } }
 
   function api(method, path, data, token) {
@@ -108,6 +118,8 @@
     KEYS.forEach(function (k, i) { S[k] = LANG.en.split('|')[i]; });
     if (LANG[lang]) KEYS.forEach(function (k, i) { S[k] = LANG[lang].split('|')[i]; });
     assign(S, assign(assign({}, S_LIVE.en), S_LIVE[lang] || {}));
+    var x = S_TX[lang] || S_TX.en;
+    for (var j in S_TX.en) S[j] = x[j] || S_TX.en[j];
     for (var k in o) if (typeof o[k] === 'string') S[k] = o[k];
   }
   function msgText(k) { var m = cfg.messages || {}; return m[k] || S[k]; }
@@ -133,8 +145,9 @@
       if (r.s >= 400 && r.s < 500) { dead = 1; return warn(r.d.message || 'config ' + r.s); }
       if (r.s !== 200) throw r;
       setCfg(r.d);
-      if (!sess && !rulesMatch()) return;
-      ready(function () { build(); if (sess) show(); else triggers(show); });
+      var reopen = wasOpen();
+      if (!sess && !reopen && !rulesMatch()) return;
+      ready(function () { build(); if (sess || reopen) show(); else triggers(show); if (reopen) open(true); });
     }).catch(function (e) { warn(e); setTimeout(start, 30000); });
   }
   function ready(fn) { if (D.body) safe(fn)(); else D.addEventListener('DOMContentLoaded', safe(fn)); }
@@ -210,12 +223,13 @@
     if (sess && sess.id && sess.token) resume(); else { sess = null; formView(kindNow()); }
     launcher.hidden = false;
   }
-  function open() {
+  function open(restored) {
     if (!panel) return;
     panel.hidden = false;
+    keepOpen(true);
     launcher.setAttribute('aria-expanded', 'true');
     launcher.classList.remove('cw-unread');
-    focusFirst();
+    if (restored !== true) focusFirst();
     if (C.list) C.list.scrollTop = C.list.scrollHeight;
     watch();
     readSoon();
@@ -223,6 +237,7 @@
   function close() {
     if (!panel || panel.hidden) return;
     panel.hidden = true;
+    keepOpen(false);
     launcher.setAttribute('aria-expanded', 'false');
     launcher.focus();
     watch();
@@ -287,7 +302,7 @@
     st.el = h('form', {cls: 'cw-form', 'data-kind': kind, novalidate: true, onsubmit: function (e) { e.preventDefault(); submit(st); }});
     if (kind === 'offline') {
       st.el.appendChild(h('div', {cls: 'cw-heading', text: S.leave}));
-      if (intro) st.el.appendChild(h('p', {cls: 'cw-notice', text: msgText('offline')}));
+      if (intro) st.el.appendChild(h('p', {cls: 'cw-notice', text: cfg.reason === 'max-sessions' ? S.busy : msgText('offline')}));
     }
     (def.sections || []).forEach(function (f) {
       var x = f && field(f, st);
@@ -339,6 +354,9 @@
     }
     w.setAttribute('data-field', nm);
     F = st.f[nm] = {d: f, w: w, c: c, u: [], l: list};
+    var recheck = function () { if (w.querySelector('.cw-error') && fieldOk(st, F)) setErr(st, nm, null); };
+    w.addEventListener('input', safe(recheck));
+    w.addEventListener('change', safe(recheck));
     return w;
   }
   function fill(st, vals) {
@@ -365,6 +383,12 @@
       if (v !== '' && v !== undefined && !(Array.isArray(v) && !v.length)) out[nm] = v;
     });
     return out;
+  }
+  // a field's error goes as soon as its value would pass: present if required, and valid for its control
+  function fieldOk(st, F) {
+    var v = values(st)[F.d.name];
+    if (F.d.required && (v === undefined || v === false || (typeof v === 'string' && !v.trim()))) return false;
+    return F.c.every(function (x) { return x.type === 'radio' || x.type === 'checkbox' || !x.validity || x.validity.valid; });
   }
   function setErr(st, nm, m) {
     var F = st.f[nm];
@@ -434,6 +458,7 @@
       } else if (online && r.s === 201 && r.d.sessionId) {
         started(r.d, v);
       } else if (online && r.s === 200 && r.d.state === 'offline') {
+        cfg.reason = r.d.reason || cfg.reason;
         formView('offline', v);
         if (inPanel()) focusFirst();
       } else if (!online && r.s === 202) {
@@ -544,17 +569,15 @@
     if (seq && seen[seq]) return;
     if (seq) seen[seq] = 1;
     if (t === 'state') setState(d);
-    else if (t === 'video-call' && /^https?:\/\//i.test(d.url || '')) {
-      put(h('div', {cls: 'cw-call', 'data-seq': seq || null}, [h('a', {cls: 'cw-video', href: d.url, target: '_blank', rel: 'noopener noreferrer', text: S.video})]));
-      unread();
-    }
+    else if (t === 'video-call') unread(); // the system message after it carries the link (videoUrl)
   }
   function addMsg(d, seq, hist) {
     var cm = d.clientMessageId, p = cm && pending[cm];
     if (p) { delete pending[cm]; if (d.file) fileBox(p, d.file); mark(p, seq); if (seq) seen[seq] = 1; return; }
     if (seq && seen[seq]) return;
     if (seq) seen[seq] = 1;
-    var from = /^(customer|agent|system)$/.test(d.from) ? d.from : 'system', el = msgEl(from, d.text, from === 'agent' && d.agent);
+    var from = /^(customer|agent|system)$/.test(d.from) ? d.from : 'system',
+      el = /^https?:\/\//i.test(d.videoUrl || '') ? callEl(d) : msgEl(from, d.text, from === 'agent' && d.agent);
     if (d.file && typeof d.file === 'object') fileBox(el, d.file);
     if (seq) el.setAttribute('data-seq', seq);
     put(el);
@@ -562,6 +585,12 @@
     if (from === 'agent') agentTyping(null);
     seenMark();
     readSoon();
+  }
+  // a video call invitation: its text without the raw address, and the address as one link
+  function callEl(d) {
+    var t = String(d.text || '').split(d.videoUrl).join('').replace(/[\s:]+$/, '');
+    return h('div', {cls: 'cw-message cw-call', 'data-from': 'system'}, [t ? h('div', {cls: 'cw-text', text: t}) : null,
+      h('a', {cls: 'cw-video', href: d.videoUrl, target: '_blank', rel: 'noopener noreferrer', text: S.video})]);
   }
   function msgEl(from, text, who) {
     return h('div', {cls: 'cw-message', 'data-from': from}, [who ? h('div', {cls: 'cw-author', text: String(who)}) : null, h('div', {cls: 'cw-text', text: text == null ? '' : String(text)})]);
@@ -599,9 +628,48 @@
     body.classList.add('cw-ended');
     if (sess.off && !sess.sent) C.tail.appendChild(form('offline', sess.fields, sess.id, false).el);
     else if (sess.off) C.tail.appendChild(h('p', {cls: 'cw-sent', tabindex: '-1', text: S.sent}));
-    else C.tail.appendChild(sess.rated ? thanks() : rateForm());
+    else {
+      C.tail.appendChild(sess.rated ? thanks() : rateForm());
+      C.tail.appendChild(transcriptOffer());
+    }
     C.tail.appendChild(newBtn());
     if (f) focusFirst();
+  }
+  // "E-mail me the transcript", pre-filled with the e-mail the form asked for
+  function customerEmail() {
+    var f = sess.fields || {}, secs = ((cfg.forms || {}).online || {}).sections || [], nm = 'email';
+    secs.some(function (x) { return x && (x.attributes || {}).inputType === 'email' && (nm = x.name); });
+    return typeof f[nm] === 'string' ? f[nm] : typeof f.email === 'string' ? f.email : '';
+  }
+  function transcriptOffer() {
+    if (sess.transcript) return h('p', {cls: 'cw-sent cw-transcript-sent', role: 'status', text: tr('txSent', {email: sess.transcript})});
+    var st = {k: 'transcript', f: {}, busy: 0}, s = sess;
+    st.el = h('form', {cls: 'cw-form cw-transcript', 'data-kind': 'transcript', novalidate: true, 'aria-label': S.transcript, onsubmit: function (e) {
+      e.preventDefault();
+      alertMsg(st, null);
+      var em = (values(st).email || '').trim();
+      if (!em) { setErr(st, 'email', S.required); return focusErr(st); }
+      st.btn.disabled = true;
+      api('POST', '/sessions/' + encodeURIComponent(s.id) + '/transcript', {email: em}, s.token).then(function (r) {
+        st.btn.disabled = false;
+        if (r.s === 202) {
+          s.transcript = r.d.email || em;
+          if (sess === s) save();
+          var p = transcriptOffer();
+          st.el.parentNode.replaceChild(p, st.el);
+          p.setAttribute('tabindex', '-1');
+          p.focus();
+        } else if (r.s === 400 && (r.d.fields || []).length) {
+          setErr(st, 'email', r.d.fields[0].message);
+          focusErr(st);
+        } else alertMsg(st, r.d.message || S.error);
+      }).catch(function (e) { warn(e); st.btn.disabled = false; alertMsg(st, S.error); });
+    }}, [h('div', {cls: 'cw-heading', text: S.transcript})]);
+    st.el.appendChild(field({control: 'text', name: 'email', label: S.txEmail, required: true, attributes: {inputType: 'email'}}, st));
+    st.btn = h('button', {type: 'submit', cls: 'cw-submit', text: S.txSend});
+    st.el.appendChild(st.btn);
+    fill(st, {email: customerEmail()});
+    return st.el;
   }
   function cerr(m) {
     if (C.err) C.err.remove();

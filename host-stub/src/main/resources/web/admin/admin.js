@@ -637,6 +637,10 @@
     const color = getPath(current, 'appearance.color');
     if (title) q.set('title', title);
     if (color) q.set('color', color);
+    // the widget's own look: its strings in the website's language, its button for this form
+    q.set('kind', $('form-kind').value || 'online');
+    const lang = getPath(current, 'appearance.language');
+    if (lang) q.set('lang', lang);
     let html;
     try {
       html = await api('POST', API + '/forms/preview' + (q.toString() ? '?' + q : ''), { sections: list });

@@ -41,6 +41,9 @@ import com.chatwebsite.plugin.chatfile.ChatFileService;
 import com.chatwebsite.plugin.upload.FileTypeGuard;
 import com.chatwebsite.plugin.upload.UploadService;
 import com.chatwebsite.plugin.store.WebsiteStore;
+import com.chatwebsite.plugin.store.TranscriptStore;
+import com.chatwebsite.plugin.transcript.TranscriptRelay;
+import com.chatwebsite.plugin.transcript.TranscriptService;
 import com.chatwebsite.plugin.website.StatusWatch;
 import com.chatwebsite.plugin.website.Website;
 import com.chatwebsite.plugin.website.WebsiteService;
@@ -128,6 +131,10 @@ public final class PluginRuntime implements AutoCloseable {
     private final ContactLinker contacts;
     private final OutboxRelay outbox;
     private final OfflineService offline;
+    private final TranscriptService transcripts;
+    private final TranscriptRelay transcriptRelay;
+    private Instant nextTranscriptCatchUp;
+    private static final Duration TRANSCRIPT_CATCH_UP_PERIOD = Duration.ofMinutes(1);
     private final OkHttpClient http;
     private final VideoCallService video;
     private Instant nextUploadExpiry;
@@ -180,6 +187,11 @@ public final class PluginRuntime implements AutoCloseable {
         this.outbox = new OutboxRelay(offlineStore, websites, forms, offlineMessages, host, nodeId);
         this.offline = new OfflineService(offlineStore, forms, uploads, contacts, offlineMessages, host,
                 () -> background(this::relay));
+        TranscriptStore transcriptStore = new TranscriptStore(db);
+        this.transcripts = new TranscriptService(transcriptStore, lookup, websites, forms, host.clock(),
+                () -> background(this::relay));
+        this.transcriptRelay = new TranscriptRelay(transcriptStore, lookup, websites, forms, host.mail(), host.clock(),
+                nodeId);
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(HTTP_CONNECT)
                 .readTimeout(HTTP_READ)
@@ -203,6 +215,7 @@ public final class PluginRuntime implements AutoCloseable {
         });
         sessions.onCountChange(id -> announce(SESSIONS_CHANGED, id));
         sessions.onQueueChange(id -> announce(QUEUE_CHANGED, id));
+        sessions.onClosed(id -> background(() -> autoTranscript(id)));
         this.subscriptions = List.of(
                 host.events().subscribe(SessionPublisher.APPENDED, publisher::onAppended),
                 host.events().subscribe(TypingSignals.TOPIC, typing::onEvent),
@@ -354,6 +367,19 @@ public final class PluginRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             relayFailed.warn(e);
         }
+        try {
+            transcriptRelay.runOnce(() -> stopping);
+        } catch (RuntimeException e) {
+            relayFailed.warn(e);
+        }
+    }
+
+    private void autoTranscript(String sessionId) {
+        try {
+            transcripts.autoSend(sessionId);
+        } catch (RuntimeException e) {
+            relayFailed.warn(e); // the lease holder's catch-up stores it later
+        }
     }
 
     /** Tells every node (this one too, at once) that a website's settings or open sessions changed. */
@@ -405,6 +431,10 @@ public final class PluginRuntime implements AutoCloseable {
             routeQueued();
             long sweepEnd = System.nanoTime() + SWEEP_SLICE.toNanos();
             sweeper.sweep(() -> stopping || System.nanoTime() > sweepEnd);
+            if (!stopping && (nextTranscriptCatchUp == null || !now.isBefore(nextTranscriptCatchUp))) {
+                transcripts.catchUp();
+                nextTranscriptCatchUp = now.plus(TRANSCRIPT_CATCH_UP_PERIOD);
+            }
             if (!stopping && (nextUploadExpiry == null || !now.isBefore(nextUploadExpiry))) {
                 uploads.expireUnused(UNUSED_UPLOAD_AGE);
                 nextUploadExpiry = now.plus(UPLOAD_EXPIRY_PERIOD);
@@ -469,6 +499,10 @@ public final class PluginRuntime implements AutoCloseable {
 
     public OfflineService offline() {
         return offline;
+    }
+
+    public TranscriptService transcripts() {
+        return transcripts;
     }
 
     /** The plugin's HTTP client for outbound calls (video providers); closed on stop. */

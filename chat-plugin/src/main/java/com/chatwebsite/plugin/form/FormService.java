@@ -119,10 +119,12 @@ public final class FormService {
      * @param form the form
      * @param title the heading
      * @param color the button colour
+     * @param kind which form it is
+     * @param language the widget's language
      * @return the HTML page
      */
-    public String preview(FormDefinition form, String title, String color) {
-        return FormPreview.page(form, title, color, types.current());
+    public String preview(FormDefinition form, String title, String color, FormKind kind, String language) {
+        return FormPreview.page(form, title, color, types.current(), kind, language);
     }
 
     private Set<String> contactFields() {

@@ -59,12 +59,14 @@ public final class OfflineMessages {
                 requesterName(form, values), requesterEmail(form, values), contactId, attachments, createdAt);
     }
 
-    private static Optional<String> requesterEmail(FormDefinition form, Map<String, Object> values) {
+    /** The requester's e-mail: the field mapped to the contact's {@code email}, else the field named {@code email}. */
+    public static Optional<String> requesterEmail(FormDefinition form, Map<String, Object> values) {
         return mapped(form, values, "email").or(() -> Optional.ofNullable(values.get("email")).map(String::valueOf))
                 .map(String::strip).filter(SettingsValidator::isEmail);
     }
 
-    private static Optional<String> requesterName(FormDefinition form, Map<String, Object> values) {
+    /** The requester's name: the fields mapped to first and last name, else the field named {@code name}. */
+    public static Optional<String> requesterName(FormDefinition form, Map<String, Object> values) {
         Optional<String> first = mapped(form, values, "firstName");
         Optional<String> last = mapped(form, values, "lastName");
         if (first.isPresent() || last.isPresent()) {

@@ -31,6 +31,7 @@ public final class SessionService {
     private final InteractionRouter router;
     private final List<Consumer<String>> countListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> queueListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> closeListeners = new CopyOnWriteArrayList<>();
 
     public SessionService(EventLog log, SessionLookup lookup, InteractionRouter router) {
         this.log = log;
@@ -179,6 +180,7 @@ public final class SessionService {
         String websiteId = lookup.websiteIdOf(sessionId);
         countChanged(websiteId);
         queueChanged(websiteId);
+        closeListeners.forEach(l -> l.accept(sessionId));
     }
 
     /** Closes unless already closed; for the plugin's own closes, which may race a customer's. */
@@ -188,6 +190,11 @@ public final class SessionService {
         } catch (ChatException e) {
             LOG.debug("session {} was closed already", sessionId);
         }
+    }
+
+    /** Calls the listener with a session id after this node closed that session (not for other nodes' closes). */
+    public void onClosed(Consumer<String> listener) {
+        closeListeners.add(listener);
     }
 
     /** Calls the listener with a website id whenever its number of open sessions changes. */
@@ -210,7 +217,10 @@ public final class SessionService {
             return new EventLog.Decision(List.of(
                     new NewEvent(SessionEvent.VIDEO_CALL, Optional.empty(), Optional.empty(),
                             Map.of("url", customerUrl, "agent", agent.displayName())),
-                    NewEvent.system(agent.displayName() + " invites you to a video call: " + customerUrl)), s, true);
+                    // videoUrl lets the widget show the link once, as a link, also after a reload
+                    new NewEvent(SessionEvent.MESSAGE, Optional.of("system"), Optional.empty(), Map.of("from", "system",
+                            "text", agent.displayName() + " invites you to a video call: " + customerUrl,
+                            "videoUrl", customerUrl))), s, true);
         });
     }
 

@@ -30,7 +30,8 @@ final class AbuseGuard {
         OFFLINE_MESSAGE("offline", "offline messages"),
         UPLOAD("uploads", "uploads"),
         CUSTOMER_MESSAGE("messages", "messages"),
-        SIGNAL("signals", "typing and read signals");
+        SIGNAL("signals", "typing and read signals"),
+        TRANSCRIPT("transcripts", "transcript requests");
 
         private final String name;
         private final String what;
@@ -107,6 +108,28 @@ final class AbuseGuard {
         check(Action.SIGNAL, List.of(
                 new Quota(Scope.CLIENT, "signals.perAddress", w.id() + ' ' + address, SIGNALS_PER_ADDRESS)));
     }
+
+    /**
+     * Admits a customer's request for a closed chat's transcript (a mail): at most
+     * {@link #TRANSCRIPTS_PER_SESSION} a minute per chat, and within the website's offline-message
+     * limits per address and per website, counted in buckets of their own.
+     *
+     * @param r the request
+     * @param w its website
+     * @param sessionId the chat, whose token was checked
+     * @throws Problem 429 when over a limit
+     */
+    void admitTranscript(WebRequest r, Website w, String sessionId) {
+        AbuseLimits limits = w.abuseLimits();
+        String address = ClientAddress.bucketKey(client(r, limits));
+        check(Action.TRANSCRIPT, List.of(
+                new Quota(Scope.CLIENT, "transcripts.perSession", sessionId, TRANSCRIPTS_PER_SESSION),
+                new Quota(Scope.CLIENT, "transcripts.perAddress", w.id() + ' ' + address, limits.offlinePerAddress()),
+                new Quota(Scope.WEBSITE, "transcripts.perWebsite", w.id(), limits.offlinePerWebsite())));
+    }
+
+    /** Transcript requests one chat may make a minute. */
+    static final int TRANSCRIPTS_PER_SESSION = 3;
 
     /**
      * The client's address for a website's requests.

@@ -148,8 +148,12 @@ final class AdminRoutes {
         if (parsed.form().isEmpty()) {
             throw Problem.invalid("The form is not valid.", parsed.errors());
         }
-        String title = r.query("title").orElse("Chat with us");
-        return WebResponse.html(200, rt().forms().preview(parsed.form().get(), title, r.query("color").orElse(null)))
+        String title = r.query("title").orElse("");
+        FormKind kind = r.query("kind").map(k -> FormKind.fromWire(k).orElseThrow(() -> Problem.field("kind", "oneOf",
+                "kind must be online or offline."))).orElse(FormKind.ONLINE);
+        String language = r.query("lang").orElse("en");
+        return WebResponse.html(200, rt().forms().preview(parsed.form().get(), title, r.query("color").orElse(null),
+                kind, language))
                 .withHeader("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'");
     }
 

@@ -73,7 +73,7 @@ final class WidgetRoutes {
         routes.add(WebRoute.of("GET", "/widget.js", RouteAccess.PUBLIC, widgetJs::serve));
         for (String path : List.of("/config", "/status", "/sessions", "/sessions/{sessionId}/events",
                 "/sessions/{sessionId}/messages", "/sessions/{sessionId}/close", "/sessions/{sessionId}/typing",
-                "/sessions/{sessionId}/read")) {
+                "/sessions/{sessionId}/read", "/sessions/{sessionId}/transcript")) {
             routes.add(WebRoute.of("OPTIONS", PREFIX + path, RouteAccess.PUBLIC, this::preflight));
         }
         routes.add(WebRoute.of("OPTIONS", PREFIX + "/uploads", RouteAccess.PUBLIC, this::preflight));
@@ -90,6 +90,8 @@ final class WidgetRoutes {
         routes.addAll(new QueueAndRatingRoutes(this).routes());
         routes.add(widget("POST", "/sessions/{sessionId}/typing", SIGNAL_BODY_LIMIT, this::typing));
         routes.add(widget("POST", "/sessions/{sessionId}/read", SIGNAL_BODY_LIMIT, this::read));
+        routes.add(widget("POST", "/sessions/{sessionId}/transcript", WebRoute.DEFAULT_MAX_BODY_BYTES,
+                new TranscriptRoute(plugin)::request));
         return routes;
     }
 
@@ -168,6 +170,7 @@ final class WidgetRoutes {
         out.put("timezone", w.schedule().zone().getId());
         out.put("chat", Map.of("showDraftToAgent", w.showDraftToAgent()));
         out.put("chatFiles", ChatFileRoutes.config(w));
+        out.put("transcript", Map.of("auto", Boolean.TRUE.equals(w.group("transcript").get("auto"))));
         return Json.response(200, out).withHeader("Cache-Control", "no-store");
     }
 
@@ -243,7 +246,7 @@ final class WidgetRoutes {
      * The session token from {@code Authorization: Bearer}, the only place outside the event stream
      * (a token in a URL ends up in logs and referrers).
      */
-    private static Optional<String> token(WebRequest r) {
+    static Optional<String> token(WebRequest r) {
         return r.header("Authorization")
                 .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
                 .map(h -> h.substring(7).trim());

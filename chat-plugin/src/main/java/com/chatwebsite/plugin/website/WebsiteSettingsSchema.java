@@ -25,6 +25,7 @@ public final class WebsiteSettingsSchema {
     private static final String LIMITS = "Abuse limits";
     private static final String CHAT = "Live chat";
     private static final String CHAT_FILES = "Files in chats";
+    private static final String TRANSCRIPT = "Transcript";
 
     private final ContactManager contacts;
 
@@ -140,6 +141,10 @@ public final class WebsiteSettingsSchema {
                                 + ".pdf,image/*. Each file is checked by its name and its content, up to 10 MB; SVG "
                                 + "and HTML only when named exactly.", CHAT_FILES, 1)
                         .defaultValue(ChatFileAccept.DEFAULT).build())
+                .add(setting("transcript.auto", SettingType.BOOLEAN, "E-mail the transcript automatically",
+                        "When a chat an agent answered ends, its transcript goes by e-mail to the address the "
+                                + "customer gave in the form. Customers can always ask for it when the chat ends.",
+                        TRANSCRIPT, 1).defaultValue(false).build())
                 .add(limit(AbuseLimits.SESSIONS_PER_ADDRESS, "Chats opened per address",
                         "Chats one client address may open a minute.", 1))
                 .add(limit(AbuseLimits.SESSIONS_PER_WEBSITE, "Chats opened per website",

@@ -431,7 +431,8 @@ class BadInputSuiteTest {
             Map.entry("POST " + P + "/widget/{key}/sessions/{sessionId}/messages", BodyKind.JSON),
             Map.entry("POST " + P + "/widget/{key}/sessions/{sessionId}/close", BodyKind.NONE),
             Map.entry("POST " + P + "/widget/{key}/sessions/{sessionId}/files", BodyKind.MULTIPART),
-            Map.entry("POST /api/agent/interactions/{id}/files", BodyKind.MULTIPART));
+            Map.entry("POST /api/agent/interactions/{id}/files", BodyKind.MULTIPART),
+            Map.entry("POST " + P + "/widget/{key}/sessions/{sessionId}/transcript", BodyKind.JSON));
 
     private static final String AGENT_CLOSE = "POST /api/agent/interactions/{id}/close";
 
@@ -472,6 +473,8 @@ class BadInputSuiteTest {
         out.put("POST " + P + "/widget/{key}/sessions/{sessionId}/messages", new JsonBody(() -> Bodies.object(
                 "{\"text\":\"Suite customer message\",\"clientMessageId\":\"suite-customer-1\"}"), "/text", "/text",
                 ""));
+        out.put("POST " + P + "/widget/{key}/sessions/{sessionId}/transcript", new JsonBody(() -> Bodies.object(
+                "{\"email\":\"suite@example.com\"}"), "/email", "/email", ""));
         return out;
     }
 
