@@ -57,10 +57,10 @@
     '.cw-message{max-width:85%;align-self:flex-start;padding:8px 11px;border-radius:14px;background:#eef1f5;white-space:pre-wrap;overflow-wrap:anywhere}' +
     '.cw-message[data-from=customer]{align-self:flex-end;background:var(--cw-c);color:var(--cw-t)}' +
     '.cw-message[data-from=system]{align-self:center;max-width:95%;background:none;color:#555;font-size:12.5px;text-align:center}' +
-    '.cw-author,.cw-fail{font-size:11.5px;font-weight:600;opacity:.85}.cw-pending{opacity:.6}.cw-failed{outline:2px solid #b00020}.cw-call{align-self:center}.cw-video{font-weight:600;color:#0b57d0}.cw-message.cw-call .cw-video{display:inline-block;margin-top:4px}' +
+    '.cw-author,.cw-fail{font-size:11.5px;font-weight:600}.cw-pending{opacity:.6}.cw-failed{outline:2px solid #b00020}.cw-call{align-self:center}.cw-video{font-weight:600;color:#0b57d0}.cw-message.cw-call .cw-video{display:inline-block;margin-top:4px}' +
     '.cw-composer{display:flex;gap:8px;align-items:flex-end;margin:0}#cw-widget .cw-input{flex:1;resize:none;max-height:120px}' +
     '.cw-attach{display:inline-flex;align-items:center;padding:9px 10px;border:1px solid #b5b9c0;border-radius:6px;background:#fff;color:#1d1d1f}.cw-chatfile{display:flex;flex-wrap:wrap;align-items:baseline;gap:6px}' +
-    '#cw-widget .cw-dl{padding:0;border:0;background:none;color:inherit;text-decoration:underline;font-weight:600;overflow-wrap:anywhere;text-align:left}.cw-size{font-size:12px;opacity:.85}' +
+    '#cw-widget .cw-dl{padding:0;border:0;background:none;color:inherit;text-decoration:underline;font-weight:600;overflow-wrap:anywhere;text-align:left}.cw-size{font-size:12px}' +
     '.cw-tail{display:flex;flex-direction:column;gap:10px}.cw-tail .cw-form~.cw-new{background:#fff;color:#1d1d1f;border:1px solid #b5b9c0}.cw-sent{margin:0;padding:10px;border-radius:6px;background:#e7f6ec;color:#1b5e20}' +
     '.cw-rate{display:flex;flex-direction:column;gap:8px;margin:0}.cw-stars{display:flex;gap:2px}.cw-star{position:relative;display:inline-flex;cursor:pointer}' +
     '.cw-star input{position:absolute;opacity:0;width:1px;height:1px;margin:0}.cw-star span[aria-hidden]{font-size:28px;line-height:1;padding:2px 4px;color:#767676}' +
@@ -858,7 +858,7 @@
   };
   var CSS_LIVE = '.cw-typing{min-height:1.2em;font-size:12.5px;font-style:italic;color:#555}' +
     '.cw-draft-note{margin:0;padding:6px 10px;border-radius:6px;background:#fff4e5;color:#7a4100;font-size:12.5px}' +
-    '.cw-seen{font-size:11px;opacity:.9;text-align:right}';
+    '.cw-seen{font-size:11px;text-align:right}';
   var TY = {on: false, last: 0, timer: 0, idle: 0}, RD = {sent: 0, timer: 0, agent: 0}, typingOff = 0;
   function sessPath(s) { return '/sessions/' + encodeURIComponent(s.id); }
   function draftOn() { return !!(cfg.chat && cfg.chat.showDraftToAgent); }

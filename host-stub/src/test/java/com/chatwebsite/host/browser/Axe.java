@@ -118,7 +118,19 @@ public final class Axe {
      * @param context what is checked, for the report and the failure message
      */
     public static void assertNoSeriousOrCritical(WebDriver driver, String context) {
-        List<Violation> found = seriousOrCritical(driver, context);
+        assertNoSeriousOrCritical(driver, context, null);
+    }
+
+    /**
+     * Fails, listing them, if the elements a selector matches have serious or critical violations.
+     *
+     * @param driver the browser
+     * @param context what is checked, for the report and the failure message
+     * @param include a CSS selector to limit the check to, such as {@code "#cw-widget"}, or null for the whole
+     *     document
+     */
+    public static void assertNoSeriousOrCritical(WebDriver driver, String context, String include) {
+        List<Violation> found = seriousOrCritical(driver, context, include);
         assertEquals(List.of(), found, "axe on " + context + ":\n"
                 + found.stream().map(Violation::toString).collect(Collectors.joining("\n")));
     }
