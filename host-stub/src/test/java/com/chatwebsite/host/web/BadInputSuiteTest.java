@@ -432,7 +432,12 @@ class BadInputSuiteTest {
             Map.entry("POST " + P + "/widget/{key}/sessions/{sessionId}/close", BodyKind.NONE),
             Map.entry("POST " + P + "/widget/{key}/sessions/{sessionId}/files", BodyKind.MULTIPART),
             Map.entry("POST /api/agent/interactions/{id}/files", BodyKind.MULTIPART),
-            Map.entry("POST " + P + "/widget/{key}/sessions/{sessionId}/transcript", BodyKind.JSON));
+            Map.entry("POST " + P + "/widget/{key}/sessions/{sessionId}/transcript", BodyKind.JSON),
+            Map.entry("POST " + P + "/widget/{key}/sessions/{sessionId}/typing", BodyKind.JSON),
+            Map.entry("POST " + P + "/widget/{key}/sessions/{sessionId}/read", BodyKind.JSON),
+            Map.entry("POST " + P + "/widget/{key}/sessions/{sessionId}/rating", BodyKind.JSON),
+            Map.entry("POST /api/agent/interactions/{id}/typing", BodyKind.JSON),
+            Map.entry("POST /api/agent/interactions/{id}/read", BodyKind.JSON));
 
     private static final String AGENT_CLOSE = "POST /api/agent/interactions/{id}/close";
 
@@ -475,6 +480,16 @@ class BadInputSuiteTest {
                 ""));
         out.put("POST " + P + "/widget/{key}/sessions/{sessionId}/transcript", new JsonBody(() -> Bodies.object(
                 "{\"email\":\"suite@example.com\"}"), "/email", "/email", ""));
+        out.put("POST " + P + "/widget/{key}/sessions/{sessionId}/typing", new JsonBody(() -> Bodies.object(
+                "{\"typing\":false}"), "/typing", null, ""));
+        out.put("POST " + P + "/widget/{key}/sessions/{sessionId}/read", new JsonBody(() -> Bodies.object(
+                "{\"seq\":0}"), "/seq", null, ""));
+        out.put("POST " + P + "/widget/{key}/sessions/{sessionId}/rating", new JsonBody(() -> Bodies.object(
+                "{\"score\":5,\"comment\":\"Suite rating\"}"), "/score", "/comment", ""));
+        out.put("POST /api/agent/interactions/{id}/typing", new JsonBody(() -> Bodies.object("{\"typing\":false}"),
+                "/typing", null, ""));
+        out.put("POST /api/agent/interactions/{id}/read", new JsonBody(() -> Bodies.object("{\"seq\":0}"), "/seq",
+                null, ""));
         return out;
     }
 
