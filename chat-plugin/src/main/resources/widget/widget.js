@@ -445,7 +445,7 @@
       if (miss) bad = 1;
     });
     if (bad) return focusErr(st);
-    if (online) req.page = location.href.slice(0, 2000);
+    if (online) { req.page = location.href.slice(0, 2000); if (identity()) req.identity = identity(); }
     else if (st.sid && sess) { req.sessionId = st.sid; tok = sess.token; }
     st.btn.disabled = true;
     api('POST', online ? '/sessions' : '/offline', req, tok).then(function (r) {
@@ -463,9 +463,17 @@
         if (inPanel()) focusFirst();
       } else if (!online && r.s === 202) {
         sent(st);
+      } else if (online && r.s === 401) {
+        alertMsg(st, idText());
       } else alertMsg(st, r.d.message || S.error);
     }).catch(function (e) { warn(e); st.btn.disabled = false; alertMsg(st, S.error); });
   }
+  // The page's signed identity: window.ChatWebsiteIdentity = {jwt: '…'} or {userId, userHash, email?, name?}.
+  var S_ID = {en: 'Please sign in again to chat with us.', it: 'Accedi di nuovo per chattare con noi.',
+    fr: 'Veuillez vous reconnecter pour discuter avec nous.', de: 'Bitte melden Sie sich erneut an, um mit uns zu chatten.',
+    es: 'Inicia sesión de nuevo para chatear con nosotros.'};
+  function identity() { var i = W.ChatWebsiteIdentity; return i && typeof i === 'object' ? i : null; }
+  function idText() { var o = W.ChatWebsiteStrings || {}; return typeof o.identityRefused === 'string' ? o.identityRefused : S_ID[(cfg.appearance || {}).language] || S_ID.en; }
   function sent(st) {
     var p = h('p', {cls: 'cw-sent', role: 'status', tabindex: '-1', text: S.sent}), f = inPanel();
     st.el.parentNode.replaceChild(p, st.el);

@@ -2,6 +2,7 @@ package com.chatwebsite.plugin;
 
 import com.chatwebsite.api.host.HostServices;
 import com.chatwebsite.plugin.contact.ContactLinker;
+import com.chatwebsite.plugin.identity.IdentityVerifier;
 import com.chatwebsite.plugin.form.FieldTypes;
 import com.chatwebsite.plugin.form.FormService;
 import com.chatwebsite.plugin.offline.OfflineMessages;
@@ -129,6 +130,7 @@ public final class PluginRuntime implements AutoCloseable {
     private final UploadService uploads;
     private final ChatFileService files;
     private final ContactLinker contacts;
+    private final IdentityVerifier identities;
     private final OutboxRelay outbox;
     private final OfflineService offline;
     private final TranscriptService transcripts;
@@ -170,6 +172,7 @@ public final class PluginRuntime implements AutoCloseable {
         this.uploads = new UploadService(uploadStore, new FileTypeGuard(),
                 host.info().pluginDirectory(ChatWebsitePlugin.ID).resolve("uploads"), host.clock());
         this.contacts = new ContactLinker(host.contacts());
+        this.identities = new IdentityVerifier(host.clock());
         JdbcEventLogStore logStore = new JdbcEventLogStore(db, host.events());
         this.feeds = new SessionFeeds(logStore);
         this.publisher = new SessionPublisher(feeds, host.events(), host.clock());
@@ -491,6 +494,10 @@ public final class PluginRuntime implements AutoCloseable {
 
     public ChatFileService files() {
         return files;
+    }
+
+    public IdentityVerifier identities() {
+        return identities;
     }
 
     public ContactLinker contacts() {

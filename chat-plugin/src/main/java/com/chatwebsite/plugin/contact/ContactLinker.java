@@ -1,14 +1,18 @@
 package com.chatwebsite.plugin.contact;
 
 import com.chatwebsite.api.host.Contact;
+import com.chatwebsite.api.host.ContactField;
 import com.chatwebsite.api.host.ContactManager;
 import com.chatwebsite.plugin.form.FieldMapping;
 import com.chatwebsite.plugin.form.FormDefinition;
 import com.chatwebsite.plugin.form.FormField;
+import com.chatwebsite.plugin.identity.VisitorIdentity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +24,9 @@ import org.slf4j.LoggerFactory;
 public final class ContactLinker {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContactLinker.class);
+
+    /** The host's contact field a verified user id is matched on. */
+    public static final String EXTERNAL_ID = "externalId";
 
     private final ContactManager contacts;
 
@@ -61,6 +68,59 @@ public final class ContactLinker {
         } catch (RuntimeException e) {
             LOG.warn("linking a contact by {} failed; going on without one", matchField, e);
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Finds, fills or creates the contact of a verified visitor by {@code externalId}: the signed
+     * user id decides which contact it is, never a typed value. The signed e-mail and name come
+     * before typed values; either only fills fields the contact lacks.
+     *
+     * @param identity the verified identity
+     * @param form the form the typed values come from
+     * @param values the validated values
+     * @return the contact's id, or empty if the Contact Manager failed (the chat goes on)
+     */
+    public Optional<String> linkVerified(VisitorIdentity identity, FormDefinition form, Map<String, Object> values) {
+        try {
+            Map<String, String> mapped = new LinkedHashMap<>(contactValues(form, values));
+            Set<String> known = contacts.fields().stream().map(ContactField::name).collect(Collectors.toSet());
+            identity.email().filter(e -> known.contains("email")).ifPresent(e -> mapped.put("email", e));
+            identity.name().ifPresent(n -> putName(mapped, known, n));
+            mapped.put(EXTERNAL_ID, identity.userId());
+            List<Contact> found = contacts.findByField(EXTERNAL_ID, identity.userId());
+            if (found.isEmpty()) {
+                return Optional.of(contacts.create(mapped).id());
+            }
+            Contact contact = found.get(0);
+            Map<String, String> missing = new LinkedHashMap<>();
+            mapped.forEach((field, value) -> {
+                if (contact.field(field).filter(v -> !v.isBlank()).isEmpty()) {
+                    missing.put(field, value);
+                }
+            });
+            if (!missing.isEmpty()) {
+                contacts.update(contact.id(), missing);
+            }
+            return Optional.of(contact.id());
+        } catch (RuntimeException e) {
+            LOG.warn("linking a verified visitor's contact failed; going on without one", e);
+            return Optional.empty();
+        }
+    }
+
+    /** A signed name goes to {@code name}, or is split into {@code firstName} and {@code lastName}. */
+    private static void putName(Map<String, String> mapped, Set<String> known, String name) {
+        if (known.contains("name")) {
+            mapped.put("name", name);
+            return;
+        }
+        int space = name.lastIndexOf(' ');
+        if (known.contains("firstName")) {
+            mapped.put("firstName", space > 0 && known.contains("lastName") ? name.substring(0, space) : name);
+        }
+        if (space > 0 && known.contains("lastName")) {
+            mapped.put("lastName", name.substring(space + 1));
         }
     }
 

@@ -12,6 +12,7 @@ import com.chatwebsite.plugin.form.FormFieldSchema;
 import com.chatwebsite.plugin.form.FormKind;
 import com.chatwebsite.plugin.rating.Rating;
 import com.chatwebsite.plugin.session.ChatSession;
+import com.chatwebsite.plugin.identity.IdentityMode;
 import com.chatwebsite.plugin.website.Website;
 import com.chatwebsite.plugin.website.WebsiteService;
 import com.google.common.html.HtmlEscapers;
@@ -157,11 +158,25 @@ final class AdminRoutes {
                 .withHeader("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'");
     }
 
+    /** When the website checks identities, how the page passes one its server signed. */
+    private static String identityExample(Website w) {
+        if (IdentityMode.of(w.group("identity").get("mode")) == IdentityMode.OFF) {
+            return "";
+        }
+        return "<script>\n"
+                + "  // Signed on your server with this website's identity secret (never put the secret in the page):\n"
+                + "  // a JWT (HS256) with sub = your user id, exp, and optionally email and name,\n"
+                + "  // or {userId: \"42\", userHash: hex(HMAC-SHA256(secret, \"42\"))}.\n"
+                + "  window.ChatWebsiteIdentity = {jwt: \"JWT_SIGNED_BY_YOUR_SERVER\"};\n"
+                + "</script>\n";
+    }
+
     private String snippet(Website w) {
         HostInfo info = rt().host().info();
         String base = info.publicUrl() + "/plugins/" + ChatWebsitePlugin.ID;
         var html = HtmlEscapers.htmlEscaper();
         return "<!-- Chat Website: " + html.escape(w.name()).replace("--", "&#45;&#45;") + " -->\n"
+                + identityExample(w)
                 + "<script async src=\"" + html.escape(base + "/widget.js?" + WidgetScript.VERSION_PARAM + "="
                         + WidgetScript.get().version()) + "\"\n"
                 + "        data-chat-website-key=\"" + html.escape(w.key()) + "\"\n"

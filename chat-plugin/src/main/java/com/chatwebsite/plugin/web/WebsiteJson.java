@@ -24,6 +24,11 @@ final class WebsiteJson {
             boolean set = masked.remove("apiKey") != null;
             masked.put("apiKeySet", set);
         }
+        if (out.get("identity") instanceof Map<?, ?> identity) {
+            Map<String, Object> masked = (Map<String, Object>) identity;
+            masked.put("secretSet", masked.remove("secret") != null);
+            masked.put("previousSecretSet", masked.remove("previousSecret") != null);
+        }
         out.put("createdAt", w.createdAt().toString());
         out.put("updatedAt", w.updatedAt().toString());
         return out;

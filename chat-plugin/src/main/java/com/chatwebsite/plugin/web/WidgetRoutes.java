@@ -9,6 +9,9 @@ import com.chatwebsite.plugin.ChatWebsitePlugin;
 import com.chatwebsite.plugin.PluginRuntime;
 import com.chatwebsite.api.web.FormPart;
 import com.chatwebsite.plugin.contact.ContactLinker;
+import com.chatwebsite.plugin.identity.IdentityRefused;
+import com.chatwebsite.plugin.identity.VisitorIdentity;
+import com.chatwebsite.api.settings.FieldError;
 import com.chatwebsite.api.form.WidgetControl;
 import com.chatwebsite.plugin.form.FormDefinition;
 import com.chatwebsite.plugin.form.FormField;
@@ -50,7 +53,7 @@ final class WidgetRoutes {
     private static final String PREFIX = "/widget/{key}";
     private static final long OPEN_BODY_LIMIT = 256 * 1024;
     private static final long MESSAGE_BODY_LIMIT = 512 * 1024;
-    private static final Set<String> OPEN_KEYS = Set.of("fields", "page");
+    private static final Set<String> OPEN_KEYS = Set.of("fields", "page", "identity");
     private static final long SIGNAL_BODY_LIMIT = 16 * 1024;
     private static final Set<String> TYPING_KEYS = Set.of("typing", "draft");
     private static final long UPLOAD_BODY_LIMIT = UploadService.MAX_BYTES + 64 * 1024;
@@ -196,7 +199,7 @@ final class WidgetRoutes {
         Map<String, Object> body = Routes.object(r);
         for (String key : body.keySet()) {
             if (!OPEN_KEYS.contains(key)) {
-                throw Problem.field(key, "unknown", "A session takes only fields and page.");
+                throw Problem.field(key, "unknown", "A session takes only fields, page and identity.");
             }
         }
         Object fields = body.getOrDefault("fields", Map.of());
@@ -209,6 +212,7 @@ final class WidgetRoutes {
         if (page.isPresent() && !SettingsValidator.isHttpUrl(page.get())) {
             throw Problem.field("page", "url", "page must be the http or https address of the page the chat opens on.");
         }
+        Optional<VisitorIdentity> identity = verifiedIdentity(w, body.get("identity"));
         FormDefinition form = rt().forms().get(w.id(), FormKind.ONLINE);
         SubmissionValidator.Result checked = rt().forms().validate(form, withoutNulls(values),
                 (id, field) -> rt().uploads().problem(w.id(), FormKind.ONLINE, id, field), Set.of());
@@ -217,7 +221,9 @@ final class WidgetRoutes {
         }
         SessionOpener.OpenResult result = rt().opener().open(w, checked.values(),
                 ContactLinker.variables(form, checked.values()),
-                () -> rt().contacts().link(w.contactMatchField(), form, checked.values()), page, checked.uploadIds());
+                () -> identity.isPresent() ? rt().contacts().linkVerified(identity.get(), form, checked.values())
+                        : rt().contacts().link(w.contactMatchField(), form, checked.values()),
+                page, checked.uploadIds());
         if (result instanceof SessionOpener.Refused refused) {
             return Json.response(200, Map.of("state", "offline", "reason", refused.reason()));
         }
@@ -229,6 +235,16 @@ final class WidgetRoutes {
         opened.session().disposition().ifPresent(d -> out.put("disposition", d));
         out.put("queue", QueueAndRatingRoutes.queueJson(rt().queue().positionOf(w.id(), opened.session().id())));
         return Json.response(201, out);
+    }
+
+    /** The page's signed identity under the website's {@code identity} settings; refused with 401 before anything is stored. */
+    private Optional<VisitorIdentity> verifiedIdentity(Website w, Object passed) {
+        try {
+            return rt().identities().verify(w.group("identity"), passed);
+        } catch (IdentityRefused e) {
+            throw new Problem(401, "identity_refused", e.getMessage(),
+                    List.of(new FieldError("identity", e.rule(), e.getMessage())));
+        }
     }
 
     /** The session of an event stream: EventSource cannot send headers, so {@code ?token=} is taken too. */

@@ -20,7 +20,7 @@ public final class WebsiteInput {
 
     /** Keys a client may send back unchanged from a GET; they are not settings. */
     public static final Set<String> READ_ONLY = Set.of("id", "key", "createdAt", "updatedAt",
-            "videoCall.apiKeySet");
+            "videoCall.apiKeySet", "identity.secretSet", "identity.previousSecretSet");
 
     private static final Map<String, int[]> RANGES = Map.of(
             "maxConcurrentSessions", new int[] {1, 100_000},
@@ -92,6 +92,7 @@ public final class WebsiteInput {
             errors.add(new FieldError(AbuseLimits.TRUSTED_PROXY_HEADER, "header",
                     "The trusted proxy header must be a header name such as X-Forwarded-For."));
         }
+        IdentitySettings.check(v).ifPresent(errors::add);
         String name = (String) v.get("name");
         if (name != null && name.length() > 200) {
             errors.add(new FieldError("name", "maxLength", "The name must be at most 200 characters."));

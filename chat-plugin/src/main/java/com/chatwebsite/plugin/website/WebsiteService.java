@@ -23,7 +23,8 @@ import java.util.function.Consumer;
 public final class WebsiteService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String SECRET_KEY = "videoCall.apiKey";
+    private static final List<String> SECRET_KEYS = List.of("videoCall.apiKey", "identity.secret",
+            "identity.previousSecret");
 
     private final WebsiteRepository store;
     private final WebsiteSettingsSchema schema;
@@ -156,19 +157,23 @@ public final class WebsiteService {
         deleteListeners.add(listener);
     }
 
+    /** A secret the input leaves out keeps its stored value; an explicit empty value clears it. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> keepSecret(Map<String, Object> input, Website existing) {
-        Object stored = SettingsValidator.lookup(existing.settings(), SECRET_KEY);
-        if (stored == null || SettingsValidator.lookup(input, SECRET_KEY) != null) {
-            return input;
-        }
         Map<String, Object> copy = new LinkedHashMap<>(input);
-        Object video = copy.get("videoCall");
-        Map<String, Object> videoCopy = video instanceof Map<?, ?> m
-                ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
-        if (video == null || video instanceof Map) {
-            videoCopy.put("apiKey", stored);
-            copy.put("videoCall", videoCopy);
+        for (String key : SECRET_KEYS) {
+            Object stored = SettingsValidator.lookup(existing.settings(), key);
+            if (stored == null || SettingsValidator.lookup(input, key) != null) {
+                continue;
+            }
+            String group = key.substring(0, key.indexOf('.'));
+            Object given = copy.get(group);
+            if (given == null || given instanceof Map) {
+                Map<String, Object> groupCopy = given instanceof Map<?, ?> m
+                        ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
+                groupCopy.put(key.substring(key.indexOf('.') + 1), stored);
+                copy.put(group, groupCopy);
+            }
         }
         return copy;
     }

@@ -26,6 +26,7 @@ public final class WebsiteSettingsSchema {
     private static final String CHAT = "Live chat";
     private static final String CHAT_FILES = "Files in chats";
     private static final String TRANSCRIPT = "Transcript";
+    private static final String IDENTITY = "Visitor identity";
 
     private final ContactManager contacts;
 
@@ -145,6 +146,18 @@ public final class WebsiteSettingsSchema {
                         "When a chat an agent answered ends, its transcript goes by e-mail to the address the "
                                 + "customer gave in the form. Customers can always ask for it when the chat ends.",
                         TRANSCRIPT, 1).defaultValue(false).build())
+                .add(setting("identity.mode", SettingType.SELECT, "Signed visitor identity",
+                        "off: ignored. optional: a page may pass a signed identity, a wrong one is refused. "
+                                + "required: no chat opens without a valid one. The identity links the contact "
+                                + "by its External id.", IDENTITY, 1)
+                        .options(List.of("off", "optional", "required")).defaultValue("off").build())
+                .add(setting("identity.secret", SettingType.STRING, "Signing secret",
+                        "Shared with your site's server, which signs a JWT (HS256) or an HMAC-SHA256 of the "
+                                + "user id with it; at least 32 characters. Never shown again once saved.",
+                        IDENTITY, 2).secret().build())
+                .add(setting("identity.previousSecret", SettingType.STRING, "Previous signing secret",
+                        "While rotating: identities signed with this older secret are still accepted. "
+                                + "Clear it once your site signs with the new one.", IDENTITY, 3).secret().build())
                 .add(limit(AbuseLimits.SESSIONS_PER_ADDRESS, "Chats opened per address",
                         "Chats one client address may open a minute.", 1))
                 .add(limit(AbuseLimits.SESSIONS_PER_WEBSITE, "Chats opened per website",
