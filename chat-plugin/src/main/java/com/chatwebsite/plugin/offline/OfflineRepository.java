@@ -27,9 +27,9 @@ public interface OfflineRepository {
      * Claims due deliveries for this node, keeping other live nodes away from them for {@code hold};
      * deliveries claimed by a node whose heartbeat is older than {@code deadBefore} are due again.
      *
-     * @return (message id, handler id) pairs
+     * @return the claimed deliveries
      */
-    List<String[]> claimDue(String node, Instant now, Duration hold, Instant deadBefore, int limit);
+    List<DueDelivery> claimDue(String node, Instant now, Duration hold, Instant deadBefore, int limit);
 
     void delivered(String offlineId, String handlerId, Instant now);
 

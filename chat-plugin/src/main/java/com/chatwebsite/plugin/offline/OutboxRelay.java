@@ -71,13 +71,16 @@ public final class OutboxRelay {
     public int runOnce(BooleanSupplier stopRequested) {
         int delivered = 0;
         List<OfflineHandler> handlers = host.extensions().find(OfflineHandler.class);
-        for (String[] due : store.claimDue(node, host.clock().instant(), CLAIM_HOLD,
+        for (DueDelivery due : store.claimDue(node, host.clock().instant(), CLAIM_HOLD,
                 host.clock().instant().minus(NODE_SILENCE), BATCH)) {
             if (stopRequested.getAsBoolean()) {
                 break;
             }
-            String offlineId = due[0];
-            String handlerId = due[1];
+            String offlineId = due.offlineId();
+            String handlerId = due.handlerId();
+            // The SMTP server may have taken it just before that node stopped: at least once, same Message-ID.
+            due.heldBefore().ifPresent(n -> LOG.info("offline {} via {}: node {} held it and did not finish; "
+                    + "sending it again", offlineId, handlerId, n));
             try {
                 OfflineHandler handler = handlers.stream().filter(h -> h.id().equals(handlerId)).findFirst()
                         .orElseThrow(() -> new IllegalStateException("no offline handler " + handlerId + " is running"));

@@ -1,5 +1,6 @@
 package com.chatwebsite.plugin.store;
 
+import com.chatwebsite.plugin.offline.DueDelivery;
 import com.chatwebsite.plugin.offline.OfflineRecord;
 import com.chatwebsite.plugin.offline.OfflineRepository;
 import com.chatwebsite.plugin.offline.OfflineRecord.Delivery;
@@ -16,6 +17,8 @@ import java.util.Optional;
 
 /** Offline messages and their outbox, in {@code cw_offline} and {@code cw_outbox}. */
 public final class OfflineStore implements OfflineRepository {
+
+    private static final OutboxClaim CLAIM = new OutboxClaim("cw_outbox", "offline_id", "handler_id");
 
     private final Db db;
     private final UploadStore uploads;
@@ -98,50 +101,21 @@ public final class OfflineStore implements OfflineRepository {
     }
 
     /**
-     * Claims pending deliveries whose time has come, oldest first, so that no other node sends them:
-     * rows another node is claiming are skipped ({@code SKIP LOCKED}), and each claimed row is marked
-     * with this node and kept away from the others until {@code now + hold}, or until this node's
-     * heartbeat stops (then another node retries it at once). The relay then marks each one
-     * delivered or failed.
+     * Claims pending deliveries whose time has come, oldest first, as {@link OutboxClaim} says; the
+     * relay then marks each one delivered or failed.
      *
      * @param node this node
      * @param now the time
      * @param hold how long the claim keeps other live nodes away
      * @param deadBefore a node whose last heartbeat is older than this is dead
      * @param limit the most to claim
-     * @return (message id, handler id) pairs
+     * @return the claimed deliveries
      */
     @Override
-    public List<String[]> claimDue(String node, Instant now, Duration hold, Instant deadBefore, int limit) {
-        return db.tx(c -> {
-            List<String[]> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT offline_id, handler_id FROM cw_outbox "
-                    + "WHERE state = 'pending' AND (next_attempt_at <= ? OR (claimed_by IS NOT NULL AND NOT EXISTS "
-                    + "(SELECT 1 FROM cw_node n WHERE n.node_id = cw_outbox.claimed_by AND n.seen_at >= ?))) "
-                    + "ORDER BY next_attempt_at, offline_id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
-                ps.setObject(1, Db.utc(now));
-                ps.setObject(2, Db.utc(deadBefore));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new String[] {rs.getString(1), rs.getString(2)});
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE cw_outbox SET next_attempt_at = ?, claimed_by = ? WHERE offline_id = ? AND handler_id = ?")) {
-                for (String[] row : out) {
-                    ps.setObject(1, Db.utc(now.plus(hold)));
-                    ps.setString(2, node);
-                    ps.setString(3, row[0]);
-                    ps.setString(4, row[1]);
-                    ps.addBatch();
-                }
-                if (!out.isEmpty()) {
-                    ps.executeBatch();
-                }
-            }
-            return out;
-        });
+    public List<DueDelivery> claimDue(String node, Instant now, Duration hold, Instant deadBefore, int limit) {
+        return db.tx(c -> CLAIM.claim(c, node, now, hold, deadBefore, limit).stream()
+                .map(r -> new DueDelivery(r.key().get(0), r.key().get(1), Optional.ofNullable(r.heldBefore())))
+                .toList());
     }
 
     public void delivered(String offlineId, String handlerId, Instant now) {
@@ -161,14 +135,7 @@ public final class OfflineStore implements OfflineRepository {
 
     public void failed(String offlineId, String handlerId, String error, Instant nextAttempt) {
         db.tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE cw_outbox SET attempts = attempts + 1, "
-                    + "last_error = ?, next_attempt_at = ?, claimed_by = NULL WHERE offline_id = ? AND handler_id = ?")) {
-                ps.setString(1, error.length() > 1000 ? error.substring(0, 1000) : error);
-                ps.setObject(2, Db.utc(nextAttempt));
-                ps.setString(3, offlineId);
-                ps.setString(4, handlerId);
-                ps.executeUpdate();
-            }
+            CLAIM.failed(c, List.of(offlineId, handlerId), error, nextAttempt);
             return null;
         });
     }

@@ -16,6 +16,7 @@ import java.util.Optional;
 /** Transcripts to e-mail and their delivery, in {@code cw_transcript}. */
 public final class TranscriptStore implements TranscriptRepository {
 
+    private static final OutboxClaim CLAIM = new OutboxClaim("cw_transcript", "id");
     private static final String COLUMNS = "id, session_id, email, origin, state, attempts, created_at";
 
     private final Db db;
@@ -98,37 +99,11 @@ public final class TranscriptStore implements TranscriptRepository {
         });
     }
 
-    /** Claims as {@link OfflineStore#claimDue} does: {@code SKIP LOCKED}, marked with the node, held. */
+    /** Claims as {@link OutboxClaim} says. */
     @Override
     public List<String> claimDue(String node, Instant now, Duration hold, Instant deadBefore, int limit) {
-        return db.tx(c -> {
-            List<String> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM cw_transcript "
-                    + "WHERE state = 'pending' AND (next_attempt_at <= ? OR (claimed_by IS NOT NULL AND NOT EXISTS "
-                    + "(SELECT 1 FROM cw_node n WHERE n.node_id = cw_transcript.claimed_by AND n.seen_at >= ?))) "
-                    + "ORDER BY next_attempt_at, id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
-                ps.setObject(1, Db.utc(now));
-                ps.setObject(2, Db.utc(deadBefore));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE cw_transcript SET next_attempt_at = ?, claimed_by = ? WHERE id = ?")) {
-                for (String id : out) {
-                    ps.setObject(1, Db.utc(now.plus(hold)));
-                    ps.setString(2, node);
-                    ps.setString(3, id);
-                    ps.addBatch();
-                }
-                if (!out.isEmpty()) {
-                    ps.executeBatch();
-                }
-            }
-            return out;
-        });
+        return db.tx(c -> CLAIM.claim(c, node, now, hold, deadBefore, limit).stream().map(r -> r.key().get(0))
+                .toList());
     }
 
     @Override
@@ -147,13 +122,7 @@ public final class TranscriptStore implements TranscriptRepository {
     @Override
     public void failed(String id, String error, Instant nextAttempt) {
         db.tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE cw_transcript SET attempts = attempts + 1, "
-                    + "last_error = ?, next_attempt_at = ?, claimed_by = NULL WHERE id = ?")) {
-                ps.setString(1, error.length() > 1000 ? error.substring(0, 1000) : error);
-                ps.setObject(2, Db.utc(nextAttempt));
-                ps.setString(3, id);
-                ps.executeUpdate();
-            }
+            CLAIM.failed(c, List.of(id), error, nextAttempt);
             return null;
         });
     }
