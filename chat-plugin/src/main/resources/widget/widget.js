@@ -445,8 +445,9 @@
       if (miss) bad = 1;
     });
     if (bad) return focusErr(st);
-    if (online) { req.page = location.href.slice(0, 2000); if (identity()) req.identity = identity(); }
+    if (online) req.page = location.href.slice(0, 2000);
     else if (st.sid && sess) { req.sessionId = st.sid; tok = sess.token; }
+    if (identity() && !tok) req.identity = identity();
     st.btn.disabled = true;
     api('POST', online ? '/sessions' : '/offline', req, tok).then(function (r) {
       st.btn.disabled = false;
@@ -463,7 +464,7 @@
         if (inPanel()) focusFirst();
       } else if (!online && r.s === 202) {
         sent(st);
-      } else if (online && r.s === 401) {
+      } else if (r.s === 401) {
         alertMsg(st, idText());
       } else alertMsg(st, r.d.message || S.error);
     }).catch(function (e) { warn(e); st.btn.disabled = false; alertMsg(st, S.error); });

@@ -11,6 +11,7 @@ import com.chatwebsite.plugin.form.FormDefinition;
 import com.chatwebsite.plugin.form.FormKind;
 import com.chatwebsite.plugin.form.FormService;
 import com.chatwebsite.plugin.form.SubmissionValidator;
+import com.chatwebsite.plugin.identity.VisitorIdentity;
 import com.chatwebsite.plugin.upload.UploadService;
 import com.chatwebsite.plugin.website.Website;
 import java.time.Instant;
@@ -64,9 +65,11 @@ public final class OfflineService {
      * @param website the website
      * @param input the submitted values
      * @param sessionId the chat it follows, if the customer came from one
+     * @param identity the page's verified identity, which links the contact by its user id
      * @return the message id, or the errors (nothing stored)
      */
-    public Submitted submit(Website website, Map<String, Object> input, Optional<String> sessionId) {
+    public Submitted submit(Website website, Map<String, Object> input, Optional<String> sessionId,
+            Optional<VisitorIdentity> identity) {
         FormDefinition form = forms.get(website.id(), FormKind.OFFLINE);
         SubmissionValidator.Result checked = forms.validate(form, input,
                 (uploadId, field) -> uploads.problem(website.id(), FormKind.OFFLINE, uploadId, field),
@@ -74,7 +77,8 @@ public final class OfflineService {
         if (!checked.ok()) {
             return new Submitted(Optional.empty(), checked.errors());
         }
-        Optional<String> contactId = contacts.link(website.contactMatchField(), form, checked.values());
+        Optional<String> contactId = identity.isPresent() ? contacts.linkVerified(identity.get(), form, checked.values())
+                : contacts.link(website.contactMatchField(), form, checked.values());
         String id = UUID.randomUUID().toString();
         Instant now = host.clock().instant();
         OfflineMessage planned = messages.build(id, website, form, checked.values(), contactId, now);

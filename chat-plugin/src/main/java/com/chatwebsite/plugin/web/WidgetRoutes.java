@@ -54,6 +54,7 @@ final class WidgetRoutes {
     private static final long OPEN_BODY_LIMIT = 256 * 1024;
     private static final long MESSAGE_BODY_LIMIT = 512 * 1024;
     private static final Set<String> OPEN_KEYS = Set.of("fields", "page", "identity");
+    private static final Set<String> OFFLINE_KEYS = Set.of("fields", "sessionId", "identity");
     private static final long SIGNAL_BODY_LIMIT = 16 * 1024;
     private static final Set<String> TYPING_KEYS = Set.of("typing", "draft");
     private static final long UPLOAD_BODY_LIMIT = UploadService.MAX_BYTES + 64 * 1024;
@@ -237,7 +238,10 @@ final class WidgetRoutes {
         return Json.response(201, out);
     }
 
-    /** The page's signed identity under the website's {@code identity} settings; refused with 401 before anything is stored. */
+    /**
+     * The page's signed identity under the website's {@code identity} settings, for a chat or an
+     * offline message; refused with 401 before anything is stored.
+     */
     private Optional<VisitorIdentity> verifiedIdentity(Website w, Object passed) {
         try {
             return rt().identities().verify(w.group("identity"), passed);
@@ -486,8 +490,8 @@ final class WidgetRoutes {
         guard().admit(r, w, AbuseGuard.Action.OFFLINE_MESSAGE);
         Map<String, Object> body = Routes.object(r);
         for (String key : body.keySet()) {
-            if (!key.equals("fields") && !key.equals("sessionId")) {
-                throw Problem.field(key, "unknown", "An offline message takes only fields and sessionId.");
+            if (!OFFLINE_KEYS.contains(key)) {
+                throw Problem.field(key, "unknown", "An offline message takes only fields, sessionId and identity.");
             }
         }
         if (!(body.getOrDefault("fields", Map.of()) instanceof Map<?, ?> fields)) {
@@ -495,9 +499,13 @@ final class WidgetRoutes {
         }
         Optional<String> sessionId = Routes.optionalString(body, "sessionId", 36)
                 .map(id -> rt().lookup().verify(w.id(), id, token(r).orElse("")));
+        // A message that follows a chat is covered by that chat's token: its session was opened under the identity rule.
+        Object passed = body.get("identity");
+        Optional<VisitorIdentity> identity = sessionId.isPresent() && passed == null ? Optional.empty()
+                : verifiedIdentity(w, passed);
         @SuppressWarnings("unchecked")
         Map<String, Object> values = withoutNulls((Map<String, Object>) fields);
-        var submitted = rt().offline().submit(w, values, sessionId);
+        var submitted = rt().offline().submit(w, values, sessionId, identity);
         if (submitted.id().isEmpty()) {
             throw Problem.invalid("The form is not filled in correctly.", submitted.errors());
         }

@@ -146,6 +146,36 @@ class VisitorIdentityTest {
     }
 
     @Test
+    void anOfflineMessageNeedsTheIdentityTooUnlessItFollowsAVerifiedChat() {
+        Site site = api.createWebsite(website("OfflineRequired", "required", SECRET, null));
+        String fields = "{\"name\":\"Eve\",\"email\":\"eve-offline@example.com\",\"message\":\"Hi\"}";
+        Http.Reply missing = api.widget("POST", site.key(), "/offline", "{\"fields\":" + fields + "}", null);
+        assertEquals(401, missing.status(), missing.body());
+        assertEquals("required", missing.json().get("fields").get(0).get("rule").asText());
+        Http.Reply forged = api.widget("POST", site.key(), "/offline", "{\"fields\":" + fields
+                + ",\"identity\":{\"userId\":\"user-off\",\"userHash\":\"00\"}}", null);
+        assertEquals(401, forged.status(), forged.body());
+        assertEquals(0, api.supervisor(site, "offline").size(), "nothing stored");
+        assertTrue(host.services().contacts().findByField("email", "eve-offline@example.com").isEmpty());
+
+        Http.Reply signed = api.widget("POST", site.key(), "/offline", "{\"fields\":" + fields
+                + ",\"identity\":{\"userId\":\"user-off\",\"userHash\":\"" + hmacHex(SECRET, "user-off") + "\"}}",
+                null);
+        assertEquals(202, signed.status(), signed.body());
+        List<Contact> linked = host.services().contacts().findByField("externalId", "user-off");
+        assertEquals(1, linked.size(), "the verified user id links the contact");
+        assertEquals(linked.get(0).id(), api.supervisor(site, "offline").get(0).get("contactId").asText());
+
+        // after a verified chat, its token stands for the identity
+        Http.Reply chat = open(site, "{\"userId\":\"user-off\",\"userHash\":\"" + hmacHex(SECRET, "user-off") + "\"}");
+        assertEquals(201, chat.status(), chat.body());
+        Http.Reply following = api.widget("POST", site.key(), "/offline", "{\"fields\":" + fields + ",\"sessionId\":\""
+                + chat.json().get("sessionId").asText() + "\"}", chat.json().get("token").asText());
+        assertEquals(202, following.status(), following.body());
+        assertEquals(2, api.supervisor(site, "offline").size());
+    }
+
+    @Test
     void aRotatedSecretAcceptsThePreviousOneUntilItIsCleared() {
         Site site = api.createWebsite(website("Rotate", "required", SECRET, null));
         String oldHash = "{\"userId\":\"user-rot\",\"userHash\":\"" + hmacHex(SECRET, "user-rot") + "\"}";
