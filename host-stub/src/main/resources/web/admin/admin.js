@@ -166,6 +166,7 @@
     websiteForm = render($('website-fields'), schema.settings, w || {});
     $('snippet-section').hidden = !w;
     $('forms-section').hidden = !w;
+    document.dispatchEvent(new CustomEvent('admin:website', { detail: { website: w } })); // webhooks.js
     renderWebsiteMenu(!!w);
     renderWebsiteList();
   }
@@ -173,7 +174,8 @@
   /** The in-page menu of the website page: the settings' groups, then the snippet and the forms. */
   function renderWebsiteMenu(saved) {
     const entries = websiteForm.groups.slice();
-    if (saved) entries.push({ id: 'snippet-section', label: 'Snippet' }, { id: 'forms-section', label: 'Forms' });
+    if (saved) entries.push({ id: 'snippet-section', label: 'Snippet' }, { id: 'forms-section', label: 'Forms' },
+      { id: 'webhooks-section', label: 'Webhooks' });
     $('website-menu-links').replaceChildren(...entries.map(g => el('li', {}, el('a', {
       href: '#' + g.id,
       onclick: e => {

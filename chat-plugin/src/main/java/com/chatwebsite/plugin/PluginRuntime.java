@@ -42,6 +42,10 @@ import com.chatwebsite.plugin.chatfile.ChatFileService;
 import com.chatwebsite.plugin.upload.FileTypeGuard;
 import com.chatwebsite.plugin.upload.UploadService;
 import com.chatwebsite.plugin.store.WebsiteStore;
+import com.chatwebsite.plugin.store.WebhookStore;
+import com.chatwebsite.plugin.webhook.TargetGuard;
+import com.chatwebsite.plugin.webhook.WebhookRelay;
+import com.chatwebsite.plugin.webhook.WebhookService;
 import com.chatwebsite.plugin.store.TranscriptStore;
 import com.chatwebsite.plugin.transcript.TranscriptRelay;
 import com.chatwebsite.plugin.transcript.TranscriptService;
@@ -160,10 +164,18 @@ public final class PluginRuntime implements AutoCloseable {
     private final LiveSignals live = new LiveSignals();
     private final ReceiptService receipts;
     private final TypingSignals typing;
+    private final WebhookService webhooks;
+    private final WebhookRelay webhookRelay;
+    /** Webhook deliveries run on their own thread: a slow endpoint must not hold up the housekeeping pass. */
+    private final ScheduledExecutorService webhookThread;
+    private final ThrottledWarning webhookRelayFailed = new ThrottledWarning(LOG, "the webhook relay", WARN_PERIOD);
+    private static final long WEBHOOK_MILLIS = 1000;
 
-    private PluginRuntime(HostServices host, ScheduledExecutorService scheduler) {
+    private PluginRuntime(HostServices host, ScheduledExecutorService scheduler,
+            ScheduledExecutorService webhookThread) {
         this.host = host;
         this.scheduler = scheduler;
+        this.webhookThread = webhookThread;
         Db db = new Db(host.dataSource());
         this.websiteSchema = new WebsiteSettingsSchema(host.contacts());
         this.websites = new WebsiteService(new WebsiteStore(db), websiteSchema, host.clock());
@@ -211,6 +223,9 @@ public final class PluginRuntime implements AutoCloseable {
         this.ratings = new RatingService(new RatingStore(db), lookup, host.clock());
         this.receipts = new ReceiptService(new ReceiptStore(db, host.events()), live, host.events(), host.clock());
         this.typing = new TypingSignals(host.events(), live, host.clock());
+        WebhookStore webhookStore = new WebhookStore(db);
+        this.webhooks = new WebhookService(webhookStore, host.clock());
+        this.webhookRelay = new WebhookRelay(webhookStore, http, TargetGuard.system(), host.clock(), nodeId);
         websites.onChange(w -> announce(WEBSITE_CHANGED, w.id()));
         websites.onDelete(w -> {
             closeSessionsOf(w);
@@ -249,11 +264,15 @@ public final class PluginRuntime implements AutoCloseable {
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
                 new ThreadFactoryBuilder().setNameFormat(THREAD_PREFIX + "scheduler-%d").setDaemon(true).build());
         scheduler.setRemoveOnCancelPolicy(true);
+        ScheduledThreadPoolExecutor webhookThread = new ScheduledThreadPoolExecutor(1,
+                new ThreadFactoryBuilder().setNameFormat(THREAD_PREFIX + "webhooks-%d").setDaemon(true).build());
+        webhookThread.setRemoveOnCancelPolicy(true);
         PluginRuntime runtime;
         try {
-            runtime = new PluginRuntime(host, scheduler);
+            runtime = new PluginRuntime(host, scheduler, webhookThread);
         } catch (RuntimeException | Error e) {
             scheduler.shutdown();
+            webhookThread.shutdown();
             throw e;
         }
         try {
@@ -264,6 +283,8 @@ public final class PluginRuntime implements AutoCloseable {
         }
         scheduler.scheduleWithFixedDelay(runtime::housekeeping, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(runtime::checkFeeds, FEED_CHECK_MILLIS, FEED_CHECK_MILLIS,
+                TimeUnit.MILLISECONDS);
+        webhookThread.scheduleWithFixedDelay(runtime::relayWebhooks, WEBHOOK_MILLIS, WEBHOOK_MILLIS,
                 TimeUnit.MILLISECONDS);
         long end = System.nanoTime();
         LOG.info("chat-website started: {} migration(s) applied, ready in {} ms (schema check and migrations {} ms, "
@@ -374,6 +395,18 @@ public final class PluginRuntime implements AutoCloseable {
             transcriptRelay.runOnce(() -> stopping);
         } catch (RuntimeException e) {
             relayFailed.warn(e);
+        }
+    }
+
+    /** Sends due webhook deliveries (any node; each claimed by one at a time). */
+    private void relayWebhooks() {
+        if (stopping) {
+            return;
+        }
+        try {
+            webhookRelay.runOnce(() -> stopping);
+        } catch (RuntimeException e) {
+            webhookRelayFailed.warn(e);
         }
     }
 
@@ -557,6 +590,11 @@ public final class PluginRuntime implements AutoCloseable {
         return typing;
     }
 
+    /** The websites' webhook endpoints and delivery log. */
+    public WebhookService webhooks() {
+        return webhooks;
+    }
+
     public RateLimiter limiter() {
         return limiter;
     }
@@ -576,12 +614,16 @@ public final class PluginRuntime implements AutoCloseable {
         long deadline = System.nanoTime() + STOP_GRACE.toNanos();
         subscriptions.forEach(EventBus.Subscription::close);
         scheduler.shutdown();
-        http.dispatcher().cancelAll();
+        webhookThread.shutdown();
+        http.dispatcher().cancelAll(); // webhook calls too: their clients share this dispatcher
         ExecutorService dispatcher = http.dispatcher().executorService();
         dispatcher.shutdown();
         List<String> late = new ArrayList<>();
         if (!awaitUntil(scheduler, deadline)) {
             late.add(THREAD_PREFIX + "scheduler (housekeeping: sweeper, outbox relay, routing open chats)");
+        }
+        if (!awaitUntil(webhookThread, deadline)) {
+            late.add(THREAD_PREFIX + "webhooks (a webhook delivery)");
         }
         // After the scheduler: the sweeper's last close still reaches the log.
         late.addAll(eventLog.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));

@@ -214,6 +214,7 @@ public final class JdbcEventLogStore implements EventLogStore {
                     }
                     ps.executeBatch();
                 }
+                WebhookOutbox.enqueueLog(c, events.stream().map(Stored::event).toList());
                 return null;
             });
         }

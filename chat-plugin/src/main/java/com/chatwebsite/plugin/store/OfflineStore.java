@@ -4,6 +4,7 @@ import com.chatwebsite.plugin.offline.DueDelivery;
 import com.chatwebsite.plugin.offline.OfflineRecord;
 import com.chatwebsite.plugin.offline.OfflineRepository;
 import com.chatwebsite.plugin.offline.OfflineRecord.Delivery;
+import com.chatwebsite.plugin.webhook.WebhookEvents;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -67,6 +68,7 @@ public final class OfflineStore implements OfflineRepository {
                     ps.executeUpdate();
                 }
             }
+            WebhookOutbox.enqueue(c, WebhookEvents.offline(websiteId, id, fields, contactId, sessionId, now));
             return true;
         });
     }

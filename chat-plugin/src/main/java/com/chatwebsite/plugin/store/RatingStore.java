@@ -3,6 +3,7 @@ package com.chatwebsite.plugin.store;
 import com.chatwebsite.plugin.rating.Rating;
 import com.chatwebsite.plugin.rating.RatingAverages;
 import com.chatwebsite.plugin.rating.RatingRepository;
+import com.chatwebsite.plugin.webhook.WebhookEvents;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,8 +41,13 @@ public final class RatingStore implements RatingRepository {
                     ps.setObject(4, Db.utc(rating.ratedAt()));
                     ps.setString(5, rating.sessionId());
                     ps.setString(6, rating.sessionId());
-                    return ps.executeUpdate() == 1;
+                    if (ps.executeUpdate() != 1) {
+                        return false;
+                    }
                 }
+                WebhookOutbox.enqueue(c, WebhookEvents.rated(rating.sessionId(), rating.score(), rating.comment(),
+                        rating.ratedAt()));
+                return true;
             });
         } catch (Db.StoreException e) {
             if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {

@@ -2,6 +2,7 @@ package com.chatwebsite.plugin.store;
 
 import com.chatwebsite.plugin.session.ChatSession;
 import com.chatwebsite.plugin.session.SessionRepository;
+import com.chatwebsite.plugin.webhook.WebhookEvents;
 import com.chatwebsite.plugin.website.Website;
 import java.time.Instant;
 import com.chatwebsite.plugin.session.SessionState;
@@ -44,6 +45,8 @@ public final class SessionStore implements SessionRepository {
                 if (!uploads.bind(c, uploadIds, session.id(), now)) {
                     throw new UploadInUse();
                 }
+                WebhookOutbox.enqueue(c, WebhookEvents.opened(session.websiteId(), session.id(), session.fields(),
+                        session.page(), session.createdAt()));
                 return OpenOutcome.OPENED;
             });
         } catch (UploadInUse e) {

@@ -38,7 +38,7 @@ final class AdminRoutes {
     }
 
     List<WebRoute> routes() {
-        return List.of(
+        List<WebRoute> all = new java.util.ArrayList<>(List.of(
                 admin("GET", "/api/settings-schema", r -> {
                     Map<String, Object> schema = SchemaJson.of(rt().websiteSchema().schema());
                     schema.put("forms", Map.of("kinds", List.of("online", "offline"),
@@ -62,7 +62,9 @@ final class AdminRoutes {
                 new WebRoute("POST", "/api/forms/preview", RouteAccess.ADMIN, FORM_BODY_LIMIT,
                         Routes.guarded(this::preview)),
                 admin("GET", "/api/uploads/{id}", r -> uploads.download(r.pathParam("id"), u -> true)),
-                new RatingAdminRoutes(plugin).route());
+                new RatingAdminRoutes(plugin).route()));
+        all.addAll(new WebhookRoutes(plugin).routes());
+        return all;
     }
 
     private WebRoute admin(String method, String path, com.chatwebsite.api.web.RouteHandler handler) {

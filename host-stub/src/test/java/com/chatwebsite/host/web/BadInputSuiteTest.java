@@ -118,6 +118,8 @@ class BadInputSuiteTest {
         JsonNode offlineForm;
         ObjectNode onlineFields;
         ObjectNode offlineFields;
+        String webhookB;
+        String webhookC;
     }
 
     @BeforeAll
@@ -297,6 +299,11 @@ class BadInputSuiteTest {
         f.siteC = api.createWebsite(ChatApi.website("Suite site C (the DELETE route's target)"));
         check(http.send("PUT", P + "/api/websites/" + f.siteB.id() + "/forms/online", TestHost.ADMIN_TOKEN,
                 Bodies.json(FORM_BASE)), 200, "the form definition the form cases spoil");
+        // Disabled webhooks on the sites without chats: no delivery is stored or tried while the suite runs.
+        f.webhookB = check(http.send("POST", P + "/api/websites/" + f.siteB.id() + "/webhooks", TestHost.ADMIN_TOKEN,
+                Bodies.json(WEBHOOK_BASE)), 201, "the webhook the webhook cases spoil").json().get("id").asText();
+        f.webhookC = check(http.send("POST", P + "/api/websites/" + f.siteC.id() + "/webhooks", TestHost.ADMIN_TOKEN,
+                Bodies.json(WEBHOOK_BASE)), 201, "the DELETE webhook route's target").json().get("id").asText();
         return f;
     }
 
@@ -437,7 +444,15 @@ class BadInputSuiteTest {
             Map.entry("POST " + P + "/widget/{key}/sessions/{sessionId}/read", BodyKind.JSON),
             Map.entry("POST " + P + "/widget/{key}/sessions/{sessionId}/rating", BodyKind.JSON),
             Map.entry("POST /api/agent/interactions/{id}/typing", BodyKind.JSON),
-            Map.entry("POST /api/agent/interactions/{id}/read", BodyKind.JSON));
+            Map.entry("POST /api/agent/interactions/{id}/read", BodyKind.JSON),
+            Map.entry("POST " + P + "/api/websites/{id}/webhooks", BodyKind.JSON),
+            Map.entry("PUT " + P + "/api/websites/{id}/webhooks/{webhookId}", BodyKind.JSON),
+            Map.entry("DELETE " + P + "/api/websites/{id}/webhooks/{webhookId}", BodyKind.NONE),
+            Map.entry("POST " + P + "/api/websites/{id}/webhooks/{webhookId}/secret", BodyKind.NONE));
+
+    private static final ObjectNode WEBHOOK_BASE = Bodies.object("""
+            {"url":"https://hooks.example.com/chat","events":["chat.opened","chat.closed"],"enabled":false,
+             "allowPrivateTargets":false}""");
 
     private static final String AGENT_CLOSE = "POST /api/agent/interactions/{id}/close";
 
@@ -490,6 +505,9 @@ class BadInputSuiteTest {
                 "/typing", null, ""));
         out.put("POST /api/agent/interactions/{id}/read", new JsonBody(() -> Bodies.object("{\"seq\":0}"), "/seq",
                 null, ""));
+        out.put("POST " + P + "/api/websites/{id}/webhooks", new JsonBody(WEBHOOK_BASE::deepCopy, "/events", "/url", ""));
+        out.put("PUT " + P + "/api/websites/{id}/webhooks/{webhookId}", new JsonBody(WEBHOOK_BASE::deepCopy, "/events",
+                "/url", ""));
         return out;
     }
 
@@ -563,6 +581,9 @@ class BadInputSuiteTest {
             }
             if (param.equals("kind")) {
                 return "online";
+            }
+            if (param.equals("webhookId")) {
+                return m.equals("DELETE") ? fx.webhookC : fx.webhookB;
             }
         }
         if ((t.equals(P + "/api/uploads/{id}") || t.equals(P + "/agent/uploads/{id}")) && param.equals("id")) {

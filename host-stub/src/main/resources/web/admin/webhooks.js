@@ -1,0 +1,140 @@
+/* The admin page's "Webhooks" card of a website: its endpoints (made, switched on and off, secret rotated,
+   removed) and the delivery log. The secret is shown once, when made or rotated. All text goes in as text. */
+(function () {
+  'use strict';
+  const { el } = window.SchemaForm;
+  const $ = id => document.getElementById(id);
+  const API = '/plugins/chat-website/api/websites/';
+  const EVENTS = ['chat.opened', 'chat.accepted', 'chat.message', 'chat.closed', 'offline.submitted', 'chat.rated'];
+
+  let token = '';
+  let website = null;
+
+  async function call(method, path, body) {
+    let res;
+    try {
+      res = await fetch(API + encodeURIComponent(website.id) + path, {
+        method, cache: 'no-store',
+        headers: Object.assign({ Authorization: 'Bearer ' + token }, body ? { 'Content-Type': 'application/json' } : {}),
+        body: body ? JSON.stringify(body) : undefined
+      });
+    } catch (e) {
+      return { ok: false, data: { message: 'The server cannot be reached.' } };
+    }
+    let data = {};
+    if (res.status !== 204) { try { data = await res.json(); } catch (e) { data = {}; } }
+    return { ok: res.ok, status: res.status, data: data || {} };
+  }
+
+  function status(text) { $('webhooks-status').textContent = text || ''; }
+
+  function showErrors(data) {
+    const box = $('webhooks-errors');
+    box.replaceChildren();
+    if (!data) return;
+    box.append(el('p', {}, data.message || 'The request was refused.'));
+    if (Array.isArray(data.fields) && data.fields.length) {
+      box.append(el('ul', {}, data.fields.map(f => el('li', {}, f.field + ': ' + (f.message || f.rule)))));
+    }
+  }
+
+  function showSecret(endpoint) {
+    $('webhook-secret').hidden = false;
+    $('webhook-secret-value').textContent = endpoint.secret;
+    $('webhook-secret-for').textContent = endpoint.url;
+  }
+
+  function when(iso) { return iso ? new Date(iso).toLocaleString() : ''; }
+
+  async function load() {
+    if (!website) return;
+    showErrors(null);
+    const [hooks, log] = await Promise.all([call('GET', '/webhooks'), call('GET', '/webhook-deliveries?limit=50')]);
+    if (!hooks.ok) { showErrors(hooks.data); return; }
+    const urls = {};
+    $('webhooks').replaceChildren(...hooks.data.map(h => {
+      urls[h.id] = h.url;
+      return el('tr', {},
+        el('td', { className: 'wh-url' }, h.url),
+        el('td', {}, h.events.join(', ')),
+        el('td', {}, h.enabled ? 'on' : 'off', h.allowPrivateTargets ? ' · private targets allowed' : ''),
+        el('td', {},
+          el('button', { type: 'button', className: 'secondary small', onclick: () => toggle(h) }, h.enabled ? 'Disable' : 'Enable'),
+          ' ',
+          el('button', { type: 'button', className: 'secondary small', onclick: () => rotate(h) }, 'New secret'),
+          ' ',
+          el('button', { type: 'button', className: 'danger small', onclick: () => remove(h) }, 'Remove')));
+    }));
+    if (!hooks.data.length) $('webhooks').append(el('tr', {}, el('td', { colSpan: 4, className: 'muted' }, 'No webhooks yet.')));
+    const rows = log.ok ? log.data : [];
+    $('webhook-log').replaceChildren(...rows.map(d => el('tr', { className: 'wh-' + d.state },
+      el('td', {}, when(d.createdAt)),
+      el('td', {}, d.event),
+      el('td', { className: 'wh-url' }, urls[d.webhookId] || d.webhookId),
+      el('td', {}, d.state),
+      el('td', {}, String(d.attempts)),
+      el('td', {}, d.lastStatus === null ? '' : String(d.lastStatus)),
+      el('td', {}, d.lastError || ''),
+      el('td', {}, d.state === 'pending' ? 'next ' + when(d.nextAttemptAt) : when(d.deliveredAt || d.lastAttemptAt)))));
+    if (!rows.length) $('webhook-log').append(el('tr', {}, el('td', { colSpan: 8, className: 'muted' }, 'No deliveries yet.')));
+  }
+
+  async function create() {
+    showErrors(null);
+    const events = EVENTS.filter(name => $('webhook-event-' + name.replace('.', '-')).checked);
+    const r = await call('POST', '/webhooks', {
+      url: $('webhook-url').value.trim(), events,
+      allowPrivateTargets: $('webhook-private').checked
+    });
+    if (!r.ok) { showErrors(r.data); return; }
+    showSecret(r.data);
+    $('webhook-url').value = '';
+    status('Webhook added. Copy its secret now: it is not shown again.');
+    load();
+  }
+
+  async function toggle(h) {
+    const r = await call('PUT', '/webhooks/' + encodeURIComponent(h.id),
+      { url: h.url, events: h.events, enabled: !h.enabled, allowPrivateTargets: h.allowPrivateTargets });
+    if (!r.ok) { showErrors(r.data); return; }
+    load();
+  }
+
+  async function rotate(h) {
+    if (!window.confirm('Make a new secret for ' + h.url + '? The old one stops signing at once.')) return;
+    const r = await call('POST', '/webhooks/' + encodeURIComponent(h.id) + '/secret');
+    if (!r.ok) { showErrors(r.data); return; }
+    showSecret(r.data);
+    status('New secret made. Copy it now: it is not shown again.');
+  }
+
+  async function remove(h) {
+    if (!window.confirm('Remove the webhook ' + h.url + ' and its delivery log?')) return;
+    const r = await call('DELETE', '/webhooks/' + encodeURIComponent(h.id));
+    if (!r.ok) { showErrors(r.data); return; }
+    load();
+  }
+
+  document.addEventListener('admin:website', e => {
+    website = e.detail.website;
+    $('webhooks-section').hidden = !website || !token;
+    $('webhook-secret').hidden = true;
+    $('webhook-secret-value').textContent = '';
+    status('');
+    if (website && token) load();
+  });
+  document.addEventListener('admin:signed-in', e => { token = e.detail.token; });
+  document.addEventListener('admin:signed-out', () => {
+    token = '';
+    website = null;
+    $('webhooks-section').hidden = true;
+    $('webhooks').replaceChildren();
+    $('webhook-log').replaceChildren();
+  });
+  document.addEventListener('DOMContentLoaded', () => {
+    $('webhook-events').replaceChildren(...EVENTS.map(name => el('label', { className: 'sf-check' },
+      el('input', { type: 'checkbox', id: 'webhook-event-' + name.replace('.', '-'), checked: true }), ' ' + name)));
+    $('webhook-form').addEventListener('submit', e => { e.preventDefault(); create(); });
+    $('refresh-webhooks').addEventListener('click', load);
+  });
+})();
