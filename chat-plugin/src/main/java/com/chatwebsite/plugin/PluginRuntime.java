@@ -55,6 +55,10 @@ import com.chatwebsite.plugin.queue.WaitingQueue;
 import com.chatwebsite.plugin.rating.RatingService;
 import com.chatwebsite.plugin.store.QueueStore;
 import com.chatwebsite.plugin.store.RatingStore;
+import com.chatwebsite.plugin.store.ConsentStore;
+import com.chatwebsite.plugin.store.ContactDataStore;
+import com.chatwebsite.plugin.privacy.ContactPrivacy;
+import com.chatwebsite.plugin.privacy.RetentionSweep;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import okhttp3.OkHttpClient;
 import java.time.Duration;
@@ -160,6 +164,11 @@ public final class PluginRuntime implements AutoCloseable {
     private final LiveSignals live = new LiveSignals();
     private final ReceiptService receipts;
     private final TypingSignals typing;
+    private final ContactPrivacy privacy;
+    private final ConsentStore consents;
+    private final RetentionSweep retention;
+    private Instant nextRetention;
+    private static final Duration RETENTION_PERIOD = Duration.ofMinutes(1);
 
     private PluginRuntime(HostServices host, ScheduledExecutorService scheduler) {
         this.host = host;
@@ -169,8 +178,8 @@ public final class PluginRuntime implements AutoCloseable {
         this.websites = new WebsiteService(new WebsiteStore(db), websiteSchema, host.clock());
         this.forms = new FormService(new FormStore(db), host.contacts(), new FieldTypes(host.extensions()), host.clock());
         UploadStore uploadStore = new UploadStore(db);
-        this.uploads = new UploadService(uploadStore, new FileTypeGuard(),
-                host.info().pluginDirectory(ChatWebsitePlugin.ID).resolve("uploads"), host.clock());
+        java.nio.file.Path uploadDir = host.info().pluginDirectory(ChatWebsitePlugin.ID).resolve("uploads");
+        this.uploads = new UploadService(uploadStore, new FileTypeGuard(), uploadDir, host.clock());
         this.contacts = new ContactLinker(host.contacts());
         this.identities = new IdentityVerifier(host.clock());
         JdbcEventLogStore logStore = new JdbcEventLogStore(db, host.events());
@@ -211,6 +220,10 @@ public final class PluginRuntime implements AutoCloseable {
         this.ratings = new RatingService(new RatingStore(db), lookup, host.clock());
         this.receipts = new ReceiptService(new ReceiptStore(db, host.events()), live, host.events(), host.clock());
         this.typing = new TypingSignals(host.events(), live, host.clock());
+        ContactDataStore contactData = new ContactDataStore(db);
+        this.privacy = new ContactPrivacy(contactData, lookup, sessions, uploadDir, host.clock());
+        this.retention = new RetentionSweep(contactData, websites::list, uploadDir, host.clock());
+        this.consents = new ConsentStore(db);
         websites.onChange(w -> announce(WEBSITE_CHANGED, w.id()));
         websites.onDelete(w -> {
             closeSessionsOf(w);
@@ -442,6 +455,11 @@ public final class PluginRuntime implements AutoCloseable {
                 uploads.expireUnused(UNUSED_UPLOAD_AGE);
                 nextUploadExpiry = now.plus(UPLOAD_EXPIRY_PERIOD);
             }
+            if (!stopping && (nextRetention == null || !now.isBefore(nextRetention))) {
+                long retentionEnd = System.nanoTime() + SWEEP_SLICE.toNanos();
+                RetentionSweep.Pass pass = retention.sweep(() -> stopping || System.nanoTime() > retentionEnd);
+                nextRetention = pass.finished() ? now.plus(RETENTION_PERIOD) : now; // unfinished: go on next pass
+            }
         } catch (RuntimeException e) {
             housekeepingFailed.warn(e);
         }
@@ -555,6 +573,16 @@ public final class PluginRuntime implements AutoCloseable {
 
     public TypingSignals typing() {
         return typing;
+    }
+
+    /** Erasure and export of a contact's data. */
+    public ContactPrivacy privacy() {
+        return privacy;
+    }
+
+    /** The consents recorded with chats and offline messages. */
+    public ConsentStore consents() {
+        return consents;
     }
 
     public RateLimiter limiter() {

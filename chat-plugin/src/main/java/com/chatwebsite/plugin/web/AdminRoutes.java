@@ -7,6 +7,7 @@ import com.chatwebsite.api.web.WebResponse;
 import com.chatwebsite.api.web.WebRoute;
 import com.chatwebsite.plugin.ChatWebsitePlugin;
 import com.chatwebsite.plugin.PluginRuntime;
+import com.chatwebsite.plugin.consent.RecordedConsent;
 import com.chatwebsite.plugin.form.FormDefinitionParser;
 import com.chatwebsite.plugin.form.FormFieldSchema;
 import com.chatwebsite.plugin.form.FormKind;
@@ -63,6 +64,13 @@ final class AdminRoutes {
                         Routes.guarded(this::preview)),
                 admin("GET", "/api/uploads/{id}", r -> uploads.download(r.pathParam("id"), u -> true)),
                 new RatingAdminRoutes(plugin).route());
+    }
+
+    /** These routes and the privacy routes. */
+    List<WebRoute> allRoutes() {
+        List<WebRoute> all = new java.util.ArrayList<>(routes());
+        all.addAll(new PrivacyRoutes(plugin).routes());
+        return all;
     }
 
     private WebRoute admin(String method, String path, com.chatwebsite.api.web.RouteHandler handler) {
@@ -124,6 +132,10 @@ final class AdminRoutes {
                 items.add(item);
             }
         }
+        Map<String, List<RecordedConsent>> consents = rt().consents().forInteractions(
+                items.stream().map(m -> (String) m.get("id")).toList());
+        items.forEach(m -> m.put("consents", consents.getOrDefault((String) m.get("id"), List.of()).stream()
+                .map(RecordedConsent::toMap).toList()));
         items.sort(java.util.Comparator.comparing((Map<String, Object> m) -> (String) m.get("createdAt")).reversed());
         return Json.response(200, items.size() > SUPERVISOR_LIMIT ? items.subList(0, SUPERVISOR_LIMIT) : items);
     }

@@ -437,7 +437,8 @@ class BadInputSuiteTest {
             Map.entry("POST " + P + "/widget/{key}/sessions/{sessionId}/read", BodyKind.JSON),
             Map.entry("POST " + P + "/widget/{key}/sessions/{sessionId}/rating", BodyKind.JSON),
             Map.entry("POST /api/agent/interactions/{id}/typing", BodyKind.JSON),
-            Map.entry("POST /api/agent/interactions/{id}/read", BodyKind.JSON));
+            Map.entry("POST /api/agent/interactions/{id}/read", BodyKind.JSON),
+            Map.entry("POST " + P + "/api/contacts/{contactId}/erasure", BodyKind.JSON));
 
     private static final String AGENT_CLOSE = "POST /api/agent/interactions/{id}/close";
 
@@ -490,6 +491,8 @@ class BadInputSuiteTest {
                 "/typing", null, ""));
         out.put("POST /api/agent/interactions/{id}/read", new JsonBody(() -> Bodies.object("{\"seq\":0}"), "/seq",
                 null, ""));
+        out.put("POST " + P + "/api/contacts/{contactId}/erasure", new JsonBody(() -> Bodies.object(
+                "{\"confirm\":true}"), "/confirm", null, ""));
         return out;
     }
 
@@ -570,6 +573,9 @@ class BadInputSuiteTest {
         }
         if (t.endsWith("/files/{fileId}") && param.equals("fileId")) {
             return "00000000-0000-4000-8000-000000000000"; // a chat file's id; none exists, so 404 either way
+        }
+        if (t.startsWith(P + "/api/contacts/{contactId}") && param.equals("contactId")) {
+            return "suite-no-such-contact"; // no data: an erasure that got through would still leave an audit record
         }
         if (t.startsWith("/api/plugins/{id}") && param.equals("id")) {
             // reading names the real plugin; an action names none, so that no case can stop the plugin under the suite
