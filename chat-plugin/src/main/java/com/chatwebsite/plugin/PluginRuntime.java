@@ -59,6 +59,10 @@ import com.chatwebsite.plugin.queue.WaitingQueue;
 import com.chatwebsite.plugin.rating.RatingService;
 import com.chatwebsite.plugin.store.QueueStore;
 import com.chatwebsite.plugin.store.RatingStore;
+import com.chatwebsite.plugin.store.ConsentStore;
+import com.chatwebsite.plugin.store.ContactDataStore;
+import com.chatwebsite.plugin.privacy.ContactPrivacy;
+import com.chatwebsite.plugin.privacy.RetentionSweep;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import okhttp3.OkHttpClient;
 import java.time.Duration;
@@ -170,6 +174,11 @@ public final class PluginRuntime implements AutoCloseable {
     private final ScheduledExecutorService webhookThread;
     private final ThrottledWarning webhookRelayFailed = new ThrottledWarning(LOG, "the webhook relay", WARN_PERIOD);
     private static final long WEBHOOK_MILLIS = 1000;
+    private final ContactPrivacy privacy;
+    private final ConsentStore consents;
+    private final RetentionSweep retention;
+    private Instant nextRetention;
+    private static final Duration RETENTION_PERIOD = Duration.ofMinutes(1);
 
     private PluginRuntime(HostServices host, ScheduledExecutorService scheduler,
             ScheduledExecutorService webhookThread) {
@@ -181,8 +190,8 @@ public final class PluginRuntime implements AutoCloseable {
         this.websites = new WebsiteService(new WebsiteStore(db), websiteSchema, host.clock());
         this.forms = new FormService(new FormStore(db), host.contacts(), new FieldTypes(host.extensions()), host.clock());
         UploadStore uploadStore = new UploadStore(db);
-        this.uploads = new UploadService(uploadStore, new FileTypeGuard(),
-                host.info().pluginDirectory(ChatWebsitePlugin.ID).resolve("uploads"), host.clock());
+        java.nio.file.Path uploadDir = host.info().pluginDirectory(ChatWebsitePlugin.ID).resolve("uploads");
+        this.uploads = new UploadService(uploadStore, new FileTypeGuard(), uploadDir, host.clock());
         this.contacts = new ContactLinker(host.contacts());
         this.identities = new IdentityVerifier(host.clock());
         JdbcEventLogStore logStore = new JdbcEventLogStore(db, host.events());
@@ -226,6 +235,10 @@ public final class PluginRuntime implements AutoCloseable {
         WebhookStore webhookStore = new WebhookStore(db);
         this.webhooks = new WebhookService(webhookStore, host.clock());
         this.webhookRelay = new WebhookRelay(webhookStore, http, TargetGuard.system(), host.clock(), nodeId);
+        ContactDataStore contactData = new ContactDataStore(db);
+        this.privacy = new ContactPrivacy(contactData, lookup, sessions, uploadDir, host.clock());
+        this.retention = new RetentionSweep(contactData, websites::list, uploadDir, host.clock());
+        this.consents = new ConsentStore(db);
         websites.onChange(w -> announce(WEBSITE_CHANGED, w.id()));
         websites.onDelete(w -> {
             closeSessionsOf(w);
@@ -475,6 +488,11 @@ public final class PluginRuntime implements AutoCloseable {
                 uploads.expireUnused(UNUSED_UPLOAD_AGE);
                 nextUploadExpiry = now.plus(UPLOAD_EXPIRY_PERIOD);
             }
+            if (!stopping && (nextRetention == null || !now.isBefore(nextRetention))) {
+                long retentionEnd = System.nanoTime() + SWEEP_SLICE.toNanos();
+                RetentionSweep.Pass pass = retention.sweep(() -> stopping || System.nanoTime() > retentionEnd);
+                nextRetention = pass.finished() ? now.plus(RETENTION_PERIOD) : now; // unfinished: go on next pass
+            }
         } catch (RuntimeException e) {
             housekeepingFailed.warn(e);
         }
@@ -593,6 +611,16 @@ public final class PluginRuntime implements AutoCloseable {
     /** The websites' webhook endpoints and delivery log. */
     public WebhookService webhooks() {
         return webhooks;
+    }
+
+    /** Erasure and export of a contact's data. */
+    public ContactPrivacy privacy() {
+        return privacy;
+    }
+
+    /** The consents recorded with chats and offline messages. */
+    public ConsentStore consents() {
+        return consents;
     }
 
     public RateLimiter limiter() {

@@ -1,5 +1,6 @@
 package com.chatwebsite.plugin.offline;
 
+import com.chatwebsite.plugin.consent.Consent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,8 +16,15 @@ public interface OfflineRepository {
      *
      * @return false if an upload belongs to something else already (nothing stored)
      */
+    default boolean insert(String id, String websiteId, Map<String, Object> fields, Optional<String> contactId,
+            Optional<String> sessionId, List<String> uploadIds, List<String> handlerIds, Instant now) {
+        return insert(id, websiteId, fields, contactId, sessionId, uploadIds, handlerIds, List.of(), now);
+    }
+
+    /** As the shorter {@code insert}, also recording the form's consents in the same transaction. */
     boolean insert(String id, String websiteId, Map<String, Object> fields, Optional<String> contactId,
-            Optional<String> sessionId, List<String> uploadIds, List<String> handlerIds, Instant now);
+            Optional<String> sessionId, List<String> uploadIds, List<String> handlerIds, List<Consent> consents,
+            Instant now);
 
     Optional<OfflineRecord> find(String id);
 

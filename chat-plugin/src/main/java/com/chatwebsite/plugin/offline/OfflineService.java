@@ -6,6 +6,7 @@ import com.chatwebsite.api.host.HostServices;
 import com.chatwebsite.api.offline.OfflineHandler;
 import com.chatwebsite.api.offline.OfflineMessage;
 import com.chatwebsite.api.settings.FieldError;
+import com.chatwebsite.plugin.consent.Consents;
 import com.chatwebsite.plugin.contact.ContactLinker;
 import com.chatwebsite.plugin.form.FormDefinition;
 import com.chatwebsite.plugin.form.FormKind;
@@ -85,7 +86,7 @@ public final class OfflineService {
         List<String> handlerIds = host.extensions().find(OfflineHandler.class).stream()
                 .filter(h -> h.appliesTo(planned)).map(OfflineHandler::id).distinct().toList();
         if (!store.insert(id, website.id(), checked.values(), contactId, sessionId, checked.uploadIds(), handlerIds,
-                now)) {
+                Consents.of(form, checked.values()), now)) {
             throw new ChatException(Kind.INVALID, "upload_in_use",
                     "An attached upload is already used elsewhere.");
         }

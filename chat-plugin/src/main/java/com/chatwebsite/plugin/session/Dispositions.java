@@ -8,6 +8,8 @@ public final class Dispositions {
     public static final String UNMANAGED = "Unmanaged";
     public static final String OFFLINE = "Offline";
     public static final String WEBSITE_DELETED = "WebsiteDeleted";
+    /** An admin erased the contact's data while the chat was open. */
+    public static final String ERASED = "Erased";
 
     private Dispositions() {
     }

@@ -1,5 +1,6 @@
 package com.chatwebsite.plugin.session;
 
+import com.chatwebsite.plugin.consent.Consent;
 import com.chatwebsite.plugin.error.ChatException;
 import com.chatwebsite.plugin.error.ChatException.Kind;
 import com.chatwebsite.api.host.HostServices;
@@ -85,6 +86,25 @@ public final class SessionOpener {
      */
     public OpenResult open(Website website, Map<String, Object> fields, Map<String, String> variables,
             Supplier<Optional<String>> linkContact, Optional<String> page, List<String> uploadIds) {
+        return open(website, fields, variables, linkContact, page, uploadIds, List.of());
+    }
+
+    /**
+     * As the shorter {@code open}, also recording the form's consents with the session, in the
+     * transaction that stores it.
+     *
+     * @param website the website
+     * @param fields what the pre-chat form held
+     * @param variables routing variables
+     * @param linkContact as the shorter {@code open} says
+     * @param page the page the chat opens on
+     * @param uploadIds uploads the form attached
+     * @param consents the agreement fields the customer checked
+     * @return the session, or why none opened
+     */
+    public OpenResult open(Website website, Map<String, Object> fields, Map<String, String> variables,
+            Supplier<Optional<String>> linkContact, Optional<String> page, List<String> uploadIds,
+            List<Consent> consents) {
         Instant now = host.clock().instant();
         if (!website.schedule().isOpen(now)) {
             return new Refused(OnlineStatus.OUTSIDE_WORKING_HOURS);
@@ -97,7 +117,7 @@ public final class SessionOpener {
         Lock lock = opening[Math.floorMod(website.id().hashCode(), opening.length)];
         lock.lock(); // opens of one website queue here, not holding a connection while the row lock waits
         try {
-            outcome = sessions.openUnderCap(stored, uploadIds, now);
+            outcome = sessions.openUnderCap(stored, uploadIds, consents, now);
         } finally {
             lock.unlock();
         }

@@ -1,5 +1,6 @@
 package com.chatwebsite.plugin.session;
 
+import com.chatwebsite.plugin.consent.Consent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,10 +28,25 @@ public interface SessionRepository {
      * @param now the time
      * @return what happened
      */
-    OpenOutcome openUnderCap(ChatSession session, List<String> uploadIds, Instant now);
+    default OpenOutcome openUnderCap(ChatSession session, List<String> uploadIds, Instant now) {
+        return openUnderCap(session, uploadIds, List.of(), now);
+    }
 
     /**
-     * Records the contact a session's requester was linked to, after the session is stored.
+     * As {@link #openUnderCap(ChatSession, List, Instant)}, also recording the consents the form gave
+     * in the same transaction.
+     *
+     * @param session the new session
+     * @param uploadIds the uploads to bind
+     * @param consents the checked agreement fields
+     * @param now the time
+     * @return what happened
+     */
+    OpenOutcome openUnderCap(ChatSession session, List<String> uploadIds, List<Consent> consents, Instant now);
+
+    /**
+     * Records the contact a session's requester was linked to, after the session is stored (on its
+     * consents too).
      *
      * @param sessionId the session
      * @param contactId the host contact

@@ -1,5 +1,7 @@
 package com.chatwebsite.plugin.store;
 
+import com.chatwebsite.plugin.consent.Consent;
+import com.chatwebsite.plugin.consent.RecordedConsent;
 import com.chatwebsite.plugin.offline.DueDelivery;
 import com.chatwebsite.plugin.offline.OfflineRecord;
 import com.chatwebsite.plugin.offline.OfflineRepository;
@@ -39,11 +41,13 @@ public final class OfflineStore implements OfflineRepository {
      * @param sessionId the chat it followed
      * @param uploadIds its attachments
      * @param handlerIds the handlers that apply
+     * @param consents the checked agreement fields
      * @param now the time
      * @return false if an upload was taken meanwhile (nothing is stored)
      */
     public boolean insert(String id, String websiteId, Map<String, Object> fields, Optional<String> contactId,
-            Optional<String> sessionId, List<String> uploadIds, List<String> handlerIds, Instant now) {
+            Optional<String> sessionId, List<String> uploadIds, List<String> handlerIds, List<Consent> consents,
+            Instant now) {
         return db.tx(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO cw_offline (id, website_id, form_fields, "
                     + "contact_id, session_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -59,6 +63,7 @@ public final class OfflineStore implements OfflineRepository {
                 c.rollback();
                 return false;
             }
+            ConsentStore.insert(c, RecordedConsent.OFFLINE, id, websiteId, contactId, consents, now);
             for (String handler : handlerIds) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO cw_outbox (offline_id, handler_id, state, "
                         + "attempts, next_attempt_at) VALUES (?, ?, 'pending', 0, ?)")) {

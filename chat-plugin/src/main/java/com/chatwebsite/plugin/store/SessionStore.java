@@ -1,5 +1,7 @@
 package com.chatwebsite.plugin.store;
 
+import com.chatwebsite.plugin.consent.Consent;
+import com.chatwebsite.plugin.consent.RecordedConsent;
 import com.chatwebsite.plugin.session.ChatSession;
 import com.chatwebsite.plugin.session.SessionRepository;
 import com.chatwebsite.plugin.webhook.WebhookEvents;
@@ -34,7 +36,8 @@ public final class SessionStore implements SessionRepository {
     }
 
     @Override
-    public OpenOutcome openUnderCap(ChatSession session, List<String> uploadIds, Instant now) {
+    public OpenOutcome openUnderCap(ChatSession session, List<String> uploadIds, List<Consent> consents,
+            Instant now) {
         try {
             return db.tx(c -> {
                 Optional<Website> live = WebsiteStore.lock(c, session.websiteId());
@@ -47,6 +50,8 @@ public final class SessionStore implements SessionRepository {
                 }
                 WebhookOutbox.enqueue(c, WebhookEvents.opened(session.websiteId(), session.id(), session.fields(),
                         session.page(), session.createdAt()));
+                ConsentStore.insert(c, RecordedConsent.CHAT, session.id(), session.websiteId(), session.contactId(),
+                        consents, now);
                 return OpenOutcome.OPENED;
             });
         } catch (UploadInUse e) {
@@ -67,8 +72,10 @@ public final class SessionStore implements SessionRepository {
             try (PreparedStatement ps = c.prepareStatement("UPDATE cw_session SET contact_id = ? WHERE id = ?")) {
                 ps.setString(1, contactId);
                 ps.setString(2, sessionId);
-                return ps.executeUpdate();
+                ps.executeUpdate();
             }
+            ConsentStore.linkContact(c, sessionId, contactId);
+            return null;
         });
     }
 

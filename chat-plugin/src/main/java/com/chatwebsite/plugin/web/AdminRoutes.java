@@ -7,6 +7,7 @@ import com.chatwebsite.api.web.WebResponse;
 import com.chatwebsite.api.web.WebRoute;
 import com.chatwebsite.plugin.ChatWebsitePlugin;
 import com.chatwebsite.plugin.PluginRuntime;
+import com.chatwebsite.plugin.consent.RecordedConsent;
 import com.chatwebsite.plugin.form.FormDefinitionParser;
 import com.chatwebsite.plugin.form.FormFieldSchema;
 import com.chatwebsite.plugin.form.FormKind;
@@ -64,6 +65,13 @@ final class AdminRoutes {
                 admin("GET", "/api/uploads/{id}", r -> uploads.download(r.pathParam("id"), u -> true)),
                 new RatingAdminRoutes(plugin).route()));
         all.addAll(new WebhookRoutes(plugin).routes());
+        return all;
+    }
+
+    /** These routes and the privacy routes. */
+    List<WebRoute> allRoutes() {
+        List<WebRoute> all = new java.util.ArrayList<>(routes());
+        all.addAll(new PrivacyRoutes(plugin).routes());
         return all;
     }
 
@@ -126,6 +134,10 @@ final class AdminRoutes {
                 items.add(item);
             }
         }
+        Map<String, List<RecordedConsent>> consents = rt().consents().forInteractions(
+                items.stream().map(m -> (String) m.get("id")).toList());
+        items.forEach(m -> m.put("consents", consents.getOrDefault((String) m.get("id"), List.of()).stream()
+                .map(RecordedConsent::toMap).toList()));
         items.sort(java.util.Comparator.comparing((Map<String, Object> m) -> (String) m.get("createdAt")).reversed());
         return Json.response(200, items.size() > SUPERVISOR_LIMIT ? items.subList(0, SUPERVISOR_LIMIT) : items);
     }

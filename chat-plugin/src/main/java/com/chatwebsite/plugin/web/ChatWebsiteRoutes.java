@@ -20,7 +20,7 @@ public final class ChatWebsiteRoutes implements WebRoutes {
 
     @Override
     public List<WebRoute> routes() {
-        List<WebRoute> all = new ArrayList<>(new AdminRoutes(plugin).routes());
+        List<WebRoute> all = new ArrayList<>(new AdminRoutes(plugin).allRoutes());
         WidgetRoutes widget = new WidgetRoutes(plugin);
         all.addAll(widget.routes());
         UploadDownloads downloads = new UploadDownloads(plugin);

@@ -8,6 +8,7 @@ import com.chatwebsite.api.web.WebRoute;
 import com.chatwebsite.plugin.ChatWebsitePlugin;
 import com.chatwebsite.plugin.PluginRuntime;
 import com.chatwebsite.api.web.FormPart;
+import com.chatwebsite.plugin.consent.Consents;
 import com.chatwebsite.plugin.contact.ContactLinker;
 import com.chatwebsite.plugin.identity.IdentityRefused;
 import com.chatwebsite.plugin.identity.VisitorIdentity;
@@ -224,7 +225,7 @@ final class WidgetRoutes {
                 ContactLinker.variables(form, checked.values()),
                 () -> identity.isPresent() ? rt().contacts().linkVerified(identity.get(), form, checked.values())
                         : rt().contacts().link(w.contactMatchField(), form, checked.values()),
-                page, checked.uploadIds());
+                page, checked.uploadIds(), Consents.of(form, checked.values()));
         if (result instanceof SessionOpener.Refused refused) {
             return Json.response(200, Map.of("state", "offline", "reason", refused.reason()));
         }

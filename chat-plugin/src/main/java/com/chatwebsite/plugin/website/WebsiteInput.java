@@ -28,7 +28,8 @@ public final class WebsiteInput {
             "maxMessageLength", new int[] {1, 100_000},
             "messages.waitingAfterSeconds", new int[] {1, 86_400},
             "displayRules.delaySeconds", new int[] {0, 86_400},
-            "displayRules.scrollPercent", new int[] {0, 100});
+            "displayRules.scrollPercent", new int[] {0, 100},
+            "retention.days", new int[] {0, 3650});
 
     /** URL settings a browser loads or opens, which must be https as their help says. */
     private static final Set<String> HTTPS_ONLY = Set.of("appearance.logoUrl", "videoCall.linkTemplate");

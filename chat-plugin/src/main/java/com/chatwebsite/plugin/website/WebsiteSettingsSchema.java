@@ -27,6 +27,7 @@ public final class WebsiteSettingsSchema {
     private static final String CHAT_FILES = "Files in chats";
     private static final String TRANSCRIPT = "Transcript";
     private static final String IDENTITY = "Visitor identity";
+    private static final String PRIVACY = "Privacy";
 
     private final ContactManager contacts;
 
@@ -158,6 +159,10 @@ public final class WebsiteSettingsSchema {
                 .add(setting("identity.previousSecret", SettingType.STRING, "Previous signing secret",
                         "While rotating: identities signed with this older secret are still accepted. "
                                 + "Clear it once your site signs with the new one.", IDENTITY, 3).secret().build())
+                .add(setting("retention.days", SettingType.INTEGER, "Keep closed chats and files (days)",
+                        "Closed chats (with their messages, ratings and files) and uploaded files older than this "
+                                + "are deleted, once a minute. 0 keeps them forever; at most 3650.", PRIVACY, 1)
+                        .defaultValue(0).build())
                 .add(limit(AbuseLimits.SESSIONS_PER_ADDRESS, "Chats opened per address",
                         "Chats one client address may open a minute.", 1))
                 .add(limit(AbuseLimits.SESSIONS_PER_WEBSITE, "Chats opened per website",

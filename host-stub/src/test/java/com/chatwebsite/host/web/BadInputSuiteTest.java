@@ -448,7 +448,8 @@ class BadInputSuiteTest {
             Map.entry("POST " + P + "/api/websites/{id}/webhooks", BodyKind.JSON),
             Map.entry("PUT " + P + "/api/websites/{id}/webhooks/{webhookId}", BodyKind.JSON),
             Map.entry("DELETE " + P + "/api/websites/{id}/webhooks/{webhookId}", BodyKind.NONE),
-            Map.entry("POST " + P + "/api/websites/{id}/webhooks/{webhookId}/secret", BodyKind.NONE));
+            Map.entry("POST " + P + "/api/websites/{id}/webhooks/{webhookId}/secret", BodyKind.NONE),
+            Map.entry("POST " + P + "/api/contacts/{contactId}/erasure", BodyKind.JSON));
 
     private static final ObjectNode WEBHOOK_BASE = Bodies.object("""
             {"url":"https://hooks.example.com/chat","events":["chat.opened","chat.closed"],"enabled":false,
@@ -508,6 +509,8 @@ class BadInputSuiteTest {
         out.put("POST " + P + "/api/websites/{id}/webhooks", new JsonBody(WEBHOOK_BASE::deepCopy, "/events", "/url", ""));
         out.put("PUT " + P + "/api/websites/{id}/webhooks/{webhookId}", new JsonBody(WEBHOOK_BASE::deepCopy, "/events",
                 "/url", ""));
+        out.put("POST " + P + "/api/contacts/{contactId}/erasure", new JsonBody(() -> Bodies.object(
+                "{\"confirm\":true}"), "/confirm", null, ""));
         return out;
     }
 
@@ -591,6 +594,9 @@ class BadInputSuiteTest {
         }
         if (t.endsWith("/files/{fileId}") && param.equals("fileId")) {
             return "00000000-0000-4000-8000-000000000000"; // a chat file's id; none exists, so 404 either way
+        }
+        if (t.startsWith(P + "/api/contacts/{contactId}") && param.equals("contactId")) {
+            return "suite-no-such-contact"; // no data: an erasure that got through would still leave an audit record
         }
         if (t.startsWith("/api/plugins/{id}") && param.equals("id")) {
             // reading names the real plugin; an action names none, so that no case can stop the plugin under the suite
