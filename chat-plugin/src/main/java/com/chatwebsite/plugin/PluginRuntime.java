@@ -1,6 +1,7 @@
 package com.chatwebsite.plugin;
 
 import com.chatwebsite.api.host.HostServices;
+import com.chatwebsite.plugin.consent.ConsentRepository;
 import com.chatwebsite.plugin.contact.ContactLinker;
 import com.chatwebsite.plugin.identity.IdentityVerifier;
 import com.chatwebsite.plugin.form.FieldTypes;
@@ -619,7 +620,7 @@ public final class PluginRuntime implements AutoCloseable {
     }
 
     /** The consents recorded with chats and offline messages. */
-    public ConsentStore consents() {
+    public ConsentRepository consents() {
         return consents;
     }
 

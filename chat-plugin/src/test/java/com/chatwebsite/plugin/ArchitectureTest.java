@@ -24,7 +24,8 @@ class ArchitectureTest {
     private static final String[] DOMAIN = {ROOT + ".website..", ROOT + ".schedule..", ROOT + ".session..",
         ROOT + ".form..", ROOT + ".offline..", ROOT + ".contact..", ROOT + ".video..", ROOT + ".upload..",
         ROOT + ".settings..", ROOT + ".error..", ROOT + ".channel..", ROOT + ".limit..", ROOT + ".queue..",
-        ROOT + ".rating..", ROOT + ".chatfile..", ROOT + ".presence..", ROOT + ".webhook.."};
+        ROOT + ".rating..", ROOT + ".chatfile..", ROOT + ".presence..", ROOT + ".webhook..",
+        ROOT + ".consent..", ROOT + ".privacy..", ROOT + ".identity..", ROOT + ".transcript.."};
 
     private static JavaClasses classes;
 

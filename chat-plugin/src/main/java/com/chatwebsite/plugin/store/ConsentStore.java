@@ -1,6 +1,7 @@
 package com.chatwebsite.plugin.store;
 
 import com.chatwebsite.plugin.consent.Consent;
+import com.chatwebsite.plugin.consent.ConsentRepository;
 import com.chatwebsite.plugin.consent.RecordedConsent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Consents in {@code cw_consent}, written inside the transaction that stores their interaction. */
-public final class ConsentStore {
+public final class ConsentStore implements ConsentRepository {
 
     private static final String COLUMNS = "interaction_kind, interaction_id, website_id, contact_id, field_name, "
             + "consent_text, version, agreed_at";
@@ -76,6 +77,7 @@ public final class ConsentStore {
      * @param interactionIds sessions and offline messages
      * @return their consents by interaction id, each list in the order given
      */
+    @Override
     public Map<String, List<RecordedConsent>> forInteractions(Collection<String> interactionIds) {
         return db.tx(c -> forInteractions(c, interactionIds));
     }
