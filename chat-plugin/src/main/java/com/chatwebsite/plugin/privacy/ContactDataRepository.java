@@ -32,7 +32,7 @@ public interface ContactDataRepository {
      * @param files deletes the uploads' files before the rows go
      * @return the audit record as written
      */
-    ErasureRecord erase(String contactId, ErasureRecord audit, FileEraser files);
+    Erased erase(String contactId, ErasureRecord audit, FileEraser files);
 
     /** The latest audit records, newest first. */
     List<ErasureRecord> erasures(int limit);

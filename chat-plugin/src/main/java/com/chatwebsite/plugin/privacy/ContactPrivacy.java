@@ -1,5 +1,6 @@
 package com.chatwebsite.plugin.privacy;
 
+import com.chatwebsite.api.host.InteractionRouter;
 import com.chatwebsite.plugin.session.ChatSession;
 import com.chatwebsite.plugin.session.Dispositions;
 import com.chatwebsite.plugin.session.SessionLookup;
@@ -23,10 +24,12 @@ public final class ContactPrivacy {
     private final SessionService sessions;
     private final UploadFiles files;
     private final Clock clock;
+    private final InteractionRouter router;
 
     public ContactPrivacy(ContactDataRepository store, SessionLookup lookup, SessionService sessions, Path uploadDir,
-            Clock clock) {
+            Clock clock, InteractionRouter router) {
         this.store = store;
+        this.router = router;
         this.lookup = lookup;
         this.sessions = sessions;
         this.files = new UploadFiles(uploadDir);
@@ -48,7 +51,8 @@ public final class ContactPrivacy {
 
     /**
      * Erases the contact's chats (its open ones are closed first, as {@code Erased}), uploads,
-     * offline messages and consents, and keeps an audit record without personal data. A second
+     * offline messages and consents, has the host forget its copies of those chats, and keeps an
+     * audit record without personal data. A second
      * erasure finds nothing and records zero counts.
      *
      * @param contactId the host contact
@@ -60,7 +64,10 @@ public final class ContactPrivacy {
             sessions.closeQuietly(open.id(), Dispositions.ERASED, "This chat has ended.");
         }
         ErasureRecord audit = new ErasureRecord(UUID.randomUUID().toString(), clock.instant(), admin, Map.of());
-        return store.erase(contactId, audit, files);
+        Erased erased = store.erase(contactId, audit, files);
+        // the host's copies: offers with the form's values, agents' stream events with the messages
+        router.forget(erased.chatIds());
+        return erased.record();
     }
 
     /** The latest erasures, newest first. */

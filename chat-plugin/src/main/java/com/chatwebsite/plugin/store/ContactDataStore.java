@@ -2,6 +2,7 @@ package com.chatwebsite.plugin.store;
 
 import com.chatwebsite.plugin.consent.RecordedConsent;
 import com.chatwebsite.plugin.privacy.ContactDataRepository;
+import com.chatwebsite.plugin.privacy.Erased;
 import com.chatwebsite.plugin.privacy.ErasureRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -100,7 +101,7 @@ public final class ContactDataStore implements ContactDataRepository {
     }
 
     @Override
-    public ErasureRecord erase(String contactId, ErasureRecord audit, FileEraser files) {
+    public Erased erase(String contactId, ErasureRecord audit, FileEraser files) {
         return db.tx(c -> {
             List<String> chatIds = ids(c, "SELECT id FROM cw_session WHERE contact_id = ?", List.of(contactId));
             List<String> offlineIds = offlineOf(c, contactId, chatIds);
@@ -120,7 +121,7 @@ public final class ContactDataStore implements ContactDataRepository {
                 ps.setString(4, JsonText.write(counts));
                 ps.executeUpdate();
             }
-            return written;
+            return new Erased(written, chatIds);
         });
     }
 

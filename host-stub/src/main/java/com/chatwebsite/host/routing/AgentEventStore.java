@@ -162,6 +162,22 @@ final class AgentEventStore {
     }
 
     /**
+     * Deletes every agent's events about one interaction: its offer (whose view starts with its
+     * {@code id}) and those naming it as {@code interactionId} (messages, receipts, close).
+     *
+     * @return how many were deleted
+     */
+    int forget(Connection c, String interactionId) throws SQLException {
+        String escaped = interactionId.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM host_agent_event WHERE payload LIKE ? ESCAPE '!' OR payload LIKE ? ESCAPE '!'")) {
+            ps.setString(1, "%\"interactionId\":\"" + escaped + "\"%");
+            ps.setString(2, "{\"id\":\"" + escaped + "\"%"); // an offer: the agent's view of the interaction
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
      * Deletes events older than {@code before} and all but the last {@code kept} of each agent.
      *
      * @return how many were deleted

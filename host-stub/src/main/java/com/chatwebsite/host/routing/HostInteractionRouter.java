@@ -174,6 +174,18 @@ public final class HostInteractionRouter implements InteractionRouter {
         }
     }
 
+    /** Deletes the interactions' routing rows and every agent event about them, in one transaction. */
+    @Override
+    public void forget(Collection<String> interactionIds) {
+        jdbc.inTransaction(c -> {
+            for (String id : interactionIds) {
+                routing.delete(c, id);
+                streams.forget(c, id);
+            }
+            return null;
+        });
+    }
+
     @Override
     public void finish(String interactionId, String disposition) {
         Instant now = clock.instant();

@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -121,6 +120,8 @@ class ContactErasureTest {
         assertEquals(1, export.get("ratings").size());
         assertFalse(export.toString().toLowerCase(Locale.ROOT).contains("bruno"), "nobody else's data");
 
+        assertFalse(tableHits(host.services().dataSource(), HOST_COPIES, List.of("zelda chat message")).isEmpty(),
+                "the agents' streams hold her messages before");
         assertTrue(pluginTableHits(host.services().dataSource(), List.of("zelda offline text")).stream()
                 .anyMatch(hit -> hit.toLowerCase(Locale.ROOT).contains("cw_webhook_delivery")), "the webhook outbox holds her data before");
         Http.Reply erased = api.http.send("POST", ChatApi.PLUGIN + "/api/contacts/" + zeldaId + "/erasure",
@@ -139,6 +140,9 @@ class ContactErasureTest {
         DataSource ds = host.services().dataSource();
         List<String> left = pluginTableHits(ds, ZELDA);
         assertTrue(left.isEmpty(), "left in the plugin's tables: " + left);
+        List<String> leftInHost = tableHits(ds, HOST_COPIES, ZELDA);
+        assertTrue(leftInHost.isEmpty(), "left in the host's routing and agent streams: " + leftInHost);
+        assertFalse(tableHits(ds, HOST_COPIES, List.of("bruno chat message")).isEmpty(), "the other person's stay");
         List<String> leftFiles = fileHits(host.config().dataDir(), ZELDA);
         assertTrue(leftFiles.isEmpty(), "left in files: " + leftFiles);
         for (String other : List.of("bruno chat message", "bruno rating comment", "bruno.other@example.com",
@@ -197,20 +201,12 @@ class ContactErasureTest {
     }
 
     /** Every column of every plugin table ({@code cw_*}) holding one of the texts: "table.column text". */
-    static List<String> pluginTableHits(DataSource ds, List<String> texts) throws SQLException {
+    /** The host's copies of a chat the plugin asks it to forget: offers and the agents' stream events. */
+    static final List<String> HOST_COPIES = List.of("host_routing", "host_routing_notified", "host_agent_event");
+
+    static List<String> tableHits(DataSource ds, List<String> tables, List<String> texts) throws SQLException {
         List<String> hits = new ArrayList<>();
         try (Connection c = ds.getConnection()) {
-            DatabaseMetaData meta = c.getMetaData();
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
-                while (rs.next()) {
-                    String t = rs.getString("TABLE_NAME");
-                    if (t.toLowerCase(Locale.ROOT).startsWith("cw_")) {
-                        tables.add(t);
-                    }
-                }
-            }
-            assertTrue(tables.size() >= 14, "the plugin's tables: " + tables);
             for (String t : tables) {
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + t)) {
                     int columns = rs.getMetaData().getColumnCount();
@@ -228,6 +224,21 @@ class ContactErasureTest {
             }
         }
         return hits;
+    }
+
+    static List<String> pluginTableHits(DataSource ds, List<String> texts) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+                ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                String t = rs.getString("TABLE_NAME");
+                if (t.toLowerCase(Locale.ROOT).startsWith("cw_")) {
+                    tables.add(t);
+                }
+            }
+        }
+        assertTrue(tables.size() >= 14, "the plugin's tables: " + tables);
+        return tableHits(ds, tables, texts);
     }
 
     /**

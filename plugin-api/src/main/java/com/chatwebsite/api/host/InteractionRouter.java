@@ -1,5 +1,6 @@
 package com.chatwebsite.api.host;
 
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -69,4 +70,17 @@ public interface InteractionRouter {
      * @return true if an offer made now would reach someone
      */
     boolean anyAgentAvailable();
+
+    /**
+     * Forgets what the host keeps of ended interactions beyond its own records of them: their
+     * offers (with the form's values) and the events of the agents' streams that carry their
+     * messages. A plugin calls it after it erased a person's data (GDPR), from an admin request
+     * thread; the interactions have ended. Unknown ids are ignored. The default keeps everything,
+     * for hosts that hold no such copies.
+     *
+     * @param interactionIds the interactions
+     * @since 1.2
+     */
+    default void forget(Collection<String> interactionIds) {
+    }
 }
