@@ -38,7 +38,34 @@ public final class HttpExchanges {
         }
     }
 
+    /**
+     * One event of an event stream {@link SseClient} read.
+     *
+     * @param uri the stream's URI
+     * @param status the stream's status
+     * @param contentType the stream's Content-Type
+     * @param event the event's name
+     * @param data its data
+     */
+    public record StreamEvent(URI uri, int status, String contentType, String event, String data) {
+
+        @Override
+        public String toString() {
+            return "GET " + uri.getRawPath() + " event " + event;
+        }
+    }
+
+    /**
+     * What was recorded.
+     *
+     * @param exchanges the requests and answers
+     * @param events the events read from event streams
+     */
+    public record Recorded(List<Exchange> exchanges, List<StreamEvent> events) {
+    }
+
     private static final List<Exchange> RECORDED = new ArrayList<>();
+    private static final List<StreamEvent> EVENTS = new ArrayList<>();
     private static volatile boolean recording = Boolean.getBoolean("http.record");
 
     private HttpExchanges() {
@@ -47,6 +74,7 @@ public final class HttpExchanges {
     /** Starts recording, dropping what was recorded before. */
     public static synchronized void start() {
         RECORDED.clear();
+        EVENTS.clear();
         recording = true;
     }
 
@@ -55,11 +83,20 @@ public final class HttpExchanges {
      *
      * @return what was recorded since {@link #start()}
      */
-    public static synchronized List<Exchange> stop() {
+    public static synchronized Recorded stop() {
         recording = false;
-        List<Exchange> out = List.copyOf(RECORDED);
+        Recorded out = new Recorded(List.copyOf(RECORDED), List.copyOf(EVENTS));
         RECORDED.clear();
+        EVENTS.clear();
         return out;
+    }
+
+    static void recordEvent(URI uri, int status, String contentType, String event, String data) {
+        if (recording) {
+            synchronized (HttpExchanges.class) {
+                EVENTS.add(new StreamEvent(uri, status, contentType, event, data));
+            }
+        }
     }
 
     static void record(HttpRequest request, HttpResponse<String> response) {

@@ -1,6 +1,7 @@
 package com.chatwebsite.host.openapi;
 
 import com.chatwebsite.host.HttpExchanges.Exchange;
+import com.chatwebsite.host.HttpExchanges.StreamEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -167,6 +168,34 @@ final class OpenApiContract {
         }
         if (x.status() / 100 == 2) {
             requestProblems(op, x, out);
+        }
+        return out;
+    }
+
+    /**
+     * What is wrong with an event read from an event stream: the stream's operation must document
+     * {@code text/event-stream} for its status, with the event's name in {@code x-events} and its
+     * data matching that schema.
+     */
+    List<String> eventProblems(StreamEvent e) {
+        List<String> out = new ArrayList<>();
+        Optional<Operation> op = find("GET", e.uri().getRawPath());
+        if (op.isEmpty()) {
+            out.add("no operation in the document for GET " + e.uri().getRawPath());
+            return out;
+        }
+        JsonNode response = resolve(op.get().node().path("responses").path(Integer.toString(e.status())));
+        Optional<JsonNode> media = media(response.path("content"), e.contentType());
+        if (media.isEmpty() || !media.get().has("x-events")) {
+            out.add(op.get().key() + " " + e.status() + ": no event stream with x-events documented for "
+                    + e.contentType());
+            return out;
+        }
+        JsonNode schema = media.get().get("x-events").get(e.event());
+        if (schema == null) {
+            out.add(op.get().key() + ": event " + e.event() + " is not in x-events");
+        } else {
+            validate(schema, e.data(), op.get().key() + " event " + e.event(), out);
         }
         return out;
     }

@@ -11,14 +11,18 @@ import com.chatwebsite.host.HostStub;
 import com.chatwebsite.host.Http;
 import com.chatwebsite.host.HttpExchanges;
 import com.chatwebsite.host.HttpExchanges.Exchange;
+import com.chatwebsite.host.HttpExchanges.StreamEvent;
+import com.chatwebsite.host.SseClient;
 import com.chatwebsite.host.TestHost;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -62,7 +66,7 @@ class OpenApiExchangesTest {
     @Test
     void theFlowsExchangesMatchTheOpenApiDocument() {
         HttpExchanges.start();
-        List<Exchange> exchanges;
+        HttpExchanges.Recorded recorded;
         try {
             hostAdmin();
             Site site = websitesAndForms();
@@ -70,10 +74,16 @@ class OpenApiExchangesTest {
             hostileInput(site);
             pluginManagement();
         } finally {
-            exchanges = HttpExchanges.stop();
+            recorded = HttpExchanges.stop();
         }
+        List<Exchange> exchanges = recorded.exchanges();
         OpenApiContract contract = new OpenApiContract(OpenApiContract.checkedIn());
         List<String> problems = new ArrayList<>();
+        Set<String> eventNames = new TreeSet<>();
+        for (StreamEvent e : recorded.events()) {
+            problems.addAll(contract.eventProblems(e).stream().map(p -> e + ": " + p).toList());
+            eventNames.add(e.uri().getRawPath().startsWith(P) ? "customer " + e.event() : "agent " + e.event());
+        }
         Set<String> operations = new TreeSet<>();
         int refusals = 0;
         for (Exchange x : exchanges) {
@@ -82,13 +92,16 @@ class OpenApiExchangesTest {
             refusals += x.status() >= 400 ? 1 : 0;
         }
         System.out.println("OpenAPI: " + exchanges.size() + " exchanges (" + refusals + " refused) over "
-                + operations.size() + " operations checked against " + OpenApiContract.CHECKED_IN);
+                + operations.size() + " operations, and " + recorded.events().size() + " stream events "
+                + eventNames + ", checked against " + OpenApiContract.CHECKED_IN);
         if (!problems.isEmpty()) {
             fail(problems.size() + " exchange(s) do not match " + OpenApiContract.CHECKED_IN + ":\n  "
                     + String.join("\n  ", problems));
         }
         assertTrue(operations.size() >= 45, "operations exercised: " + operations.size() + " " + operations);
         assertTrue(refusals >= 10, "refused exchanges checked against the error body: " + refusals);
+        assertTrue(eventNames.containsAll(List.of("customer message", "customer state", "agent offered",
+                "agent message", "agent closed")), "stream events checked: " + eventNames);
     }
 
     private static Http.Reply expect(Http.Reply r, int status, String what) {
@@ -135,7 +148,12 @@ class OpenApiExchangesTest {
         return site;
     }
 
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    /** The website the chat flows run on. */
+    private static Site site;
+
     private static void chat(Site site) {
+        OpenApiExchangesTest.site = site;
         String key = site.key();
         expect(http.get(P + "/widget.js", null), 200, "widget.js");
         expect(api.widget("GET", key, "/config", null, null), 200, "config");
@@ -145,6 +163,22 @@ class OpenApiExchangesTest {
         Http.Reply opened = expect(api.open(key, "{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"files\":[\""
                 + uploadId + "\"]}"), 201, "open");
         Session s = new Session(key, opened.json().get("sessionId").asText(), opened.json().get("token").asText());
+        String base = "/sessions/" + s.id();
+        try (SseClient customer = api.customerStream(s, null);
+                SseClient agent = api.agentStream(TestHost.AGENT_TOKEN, null);
+                SseClient status = SseClient.open(host.baseUrl().resolve(P + "/widget/" + key + "/status"),
+                        Map.of("Origin", ChatApi.ORIGIN))) {
+            held(s, uploadId);
+            customer.until("state", WAIT); // waiting
+            agent.until("closed", WAIT);
+            status.until("status", WAIT);
+        }
+        closed(s);
+    }
+
+    /** The chat from the customer's first words to the agent's close. */
+    private static void held(Session s, String uploadId) {
+        String key = s.key();
         String base = "/sessions/" + s.id();
         expect(api.widget("GET", key, base, null, s.token()), 200, "session state");
         expect(api.say(s, "Hello", "c-1"), 201, "say");
@@ -172,6 +206,12 @@ class OpenApiExchangesTest {
         http.send(multipart(P + "/widget/" + key + base + "/files", s.token(), "more.txt", "text/plain",
                 "more".getBytes(StandardCharsets.UTF_8)).header("Origin", ChatApi.ORIGIN));
         expect(api.agent("POST", "/interactions/" + s.id() + "/close", "{\"disposition\":\"Solved\"}"), 200, "close");
+    }
+
+    /** After the close: rating, transcript, another session, an offline message, the supervisor's view. */
+    private static void closed(Session s) {
+        String key = s.key();
+        String base = "/sessions/" + s.id();
         expect(api.widget("POST", key, base + "/rating", "{\"score\":5,\"comment\":\"Quick\"}", s.token()), 201, "rate");
         expect(api.widget("POST", key, base + "/transcript", "{\"email\":\"ada@example.com\"}", s.token()), 202,
                 "transcript");
