@@ -36,7 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * recorded exchange against the checked-in OpenAPI document with a JSON Schema validator: the
  * operation exists, its status and content type are documented, the response body matches the
  * schema for its status (4xx/5xx: the error body), and the request body of a 2xx matches the
- * request schema. Event streams are not recorded (the client reads whole bodies).
+ * request schema; and every event read from the customer's, the agent's and the status streams
+ * against the stream's {@code x-events} schema for its name. {@code -Dopenapi.dump=true} prints
+ * each exchange with its answer.
  */
 class OpenApiExchangesTest {
 
@@ -87,6 +89,9 @@ class OpenApiExchangesTest {
         Set<String> operations = new TreeSet<>();
         int refusals = 0;
         for (Exchange x : exchanges) {
+            if (Boolean.getBoolean("openapi.dump")) {
+                System.out.println("DUMP " + x + " " + OpenApiContract.abbreviate(x.responseBody()));
+            }
             problems.addAll(contract.problems(x).stream().map(p -> x + ": " + p).toList());
             contract.find(x.method(), x.uri().getRawPath()).ifPresent(op -> operations.add(op.key()));
             refusals += x.status() >= 400 ? 1 : 0;
