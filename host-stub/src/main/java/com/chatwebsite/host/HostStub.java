@@ -19,6 +19,8 @@ import com.chatwebsite.host.db.Jdbc;
 import com.chatwebsite.host.events.HostEventBus;
 import com.chatwebsite.host.events.PgNotifyLink;
 import com.chatwebsite.host.mail.HostMailService;
+import com.chatwebsite.host.openapi.OpenApiDocument;
+import com.chatwebsite.host.openapi.OpenApiEndpoint;
 import com.chatwebsite.host.plugins.PluginHost;
 import com.chatwebsite.host.routing.AgentEventLog;
 import com.chatwebsite.host.routing.HostInteractionRouter;
@@ -64,6 +66,7 @@ public final class HostStub implements AutoCloseable {
     private final RouteTable routes = new RouteTable();
     private HostServices services;
     private HostHandler handler;
+    private OpenApiEndpoint openApi;
     private Server server;
     private URI baseUrl;
 
@@ -149,6 +152,8 @@ public final class HostStub implements AutoCloseable {
         events.recorder(agentEvents);
         own.addAll(new AgentEndpoints(router, plugins, contacts, agentEvents, config.dispositions()).routes());
         own.addAll(new AgentFileEndpoints(router, plugins).routes());
+        openApi = new OpenApiEndpoint(OpenApiDocument.load(), routes, plugins);
+        own.addAll(openApi.routes());
         routes.mount("host", "", own);
         plugins.loadAndStartAll();
         DemoSite demo = new DemoSite(URI.create("http://127.0.0.1:" + connector.getLocalPort()), baseUrl,
@@ -187,6 +192,11 @@ public final class HostStub implements AutoCloseable {
     /** The mounted routes, the host's own and each started plugin's; for tests that walk them all. */
     public RouteTable routes() {
         return routes;
+    }
+
+    /** What {@code GET /openapi.json} serves now. */
+    public OpenApiEndpoint openApi() {
+        return openApi;
     }
 
     public HostServices services() {

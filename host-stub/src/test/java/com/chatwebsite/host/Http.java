@@ -49,7 +49,9 @@ public final class Http {
 
     public Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.build();
+            HttpResponse<String> r = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+            HttpExchanges.record(built, r);
             return new Reply(r.statusCode(), r.body(), r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

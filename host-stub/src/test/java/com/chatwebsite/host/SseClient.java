@@ -41,8 +41,13 @@ public final class SseClient implements AutoCloseable {
     private final InputStream body;
     private final Thread reader;
 
+    private final URI uri;
+    private final String contentType;
+
     private SseClient(HttpResponse<InputStream> response) {
         this.status = response.statusCode();
+        this.uri = response.request().uri();
+        this.contentType = response.headers().firstValue("Content-Type").orElse(null);
         this.body = response.body();
         this.reader = new Thread(this::read, "sse-test-reader");
         reader.setDaemon(true);
@@ -83,7 +88,9 @@ public final class SseClient implements AutoCloseable {
             while ((line = in.readLine()) != null) {
                 if (line.isEmpty()) {
                     if (!data.isEmpty()) {
-                        events.add(new Event(id, event == null ? "message" : event, String.join("\n", data), ownId));
+                        Event e = new Event(id, event == null ? "message" : event, String.join("\n", data), ownId);
+                        HttpExchanges.recordEvent(uri, status, contentType, e.event(), e.data());
+                        events.add(e);
                     }
                     ownId = false;
                     event = null;

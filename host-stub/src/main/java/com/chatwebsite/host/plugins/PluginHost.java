@@ -68,6 +68,8 @@ public final class PluginHost implements AutoCloseable {
     private final Map<String, PluginStatus> statuses = new ConcurrentHashMap<>();
     /** The serving plugins' chat channels, by plugin id. */
     private final Map<String, List<ChatChannel>> channels = new ConcurrentHashMap<>();
+    /** The OpenAPI documents of each mounted plugin's routes, as its WebRoutes extensions gave them. */
+    private final Map<String, List<String>> openApi = new ConcurrentHashMap<>();
     private volatile List<PluginJar> refused = List.of();
     private volatile List<PluginWrapper> started = List.of();
     private volatile boolean loadedAll;
@@ -587,8 +589,10 @@ public final class PluginHost implements AutoCloseable {
                 throw new IllegalStateException("The plugin did not start: PF4J left it " + state + ".");
             }
             List<WebRoute> all = new ArrayList<>();
+            List<String> documents = new ArrayList<>();
             for (WebRoutes extension : manager.extensionsOrFail(WebRoutes.class, id)) {
                 all.addAll(extension.routes());
+                openApiOf(id, extension).ifPresent(documents::add);
             }
             List<ChatChannel> ownChannels = new ArrayList<>();
             for (ChatChannel c : manager.extensionsOrFail(ChatChannel.class, id)) {
@@ -596,6 +600,7 @@ public final class PluginHost implements AutoCloseable {
             }
             gates.open(id);
             routes.mount(id, "/plugins/" + id, all);
+            openApi.put(id, List.copyOf(documents));
             channels.put(id, List.copyOf(ownChannels));
             refreshStarted();
             LOG.info("mounted {} route(s) of {} under /plugins/{}", all.size(), id, id);
@@ -638,8 +643,30 @@ public final class PluginHost implements AutoCloseable {
         return now;
     }
 
+    /** A routes extension's OpenAPI document; one that fails only leaves its routes undocumented. */
+    private static Optional<String> openApiOf(String id, WebRoutes extension) {
+        try {
+            return extension.openApi();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("plugin {}: its OpenAPI document could not be read; its routes are listed as undocumented", id, e);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The OpenAPI documents a mounted plugin's routes came with (JSON text; see
+     * {@link WebRoutes#openApi()}).
+     *
+     * @param pluginId the plugin
+     * @return its documents, none when it is not mounted or ships none
+     */
+    public List<String> openApiDocuments(String pluginId) {
+        return openApi.getOrDefault(pluginId, List.of());
+    }
+
     private void takeOutOfService(String id, Duration drain) {
         routes.unmount(id);
+        openApi.remove(id);
         channels.remove(id);
         if (!gates.closeAndDrain(id, drain) && !drain.isZero()) {
             LOG.warn("{} call(s) still inside plugin {} after {}; stopping it anyway", gates.inside(id), id, drain);

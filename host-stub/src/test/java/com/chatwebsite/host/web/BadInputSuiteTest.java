@@ -12,6 +12,7 @@ import com.chatwebsite.host.ChatApi.Site;
 import com.chatwebsite.host.HostStub;
 import com.chatwebsite.host.Http;
 import com.chatwebsite.host.TestHost;
+import com.chatwebsite.host.openapi.OpenApiRefusals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLDecoder;
@@ -199,7 +200,11 @@ class BadInputSuiteTest {
         c.before().run();
         SuiteHttp.Request request = c.request().get();
         SuiteHttp.Answer answer = raw.exchange(request);
-        List<String> problems = c.refusal().problems(answer);
+        List<String> problems = new ArrayList<>(c.refusal().problems(answer));
+        if (answer.failure() == null && !answer.streamOpened()) { // and as the OpenAPI document describes it
+            problems.addAll(OpenApiRefusals.problems(request.method(), request.target(), answer.status(),
+                    answer.header("Content-Type"), answer.body()));
+        }
         if (!problems.isEmpty()) {
             String target = request.target();
             fail(c.name() + "\n  sent:     " + request.method() + " "
