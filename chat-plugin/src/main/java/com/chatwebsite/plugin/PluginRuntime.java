@@ -237,7 +237,8 @@ public final class PluginRuntime implements AutoCloseable {
         this.webhooks = new WebhookService(webhookStore, host.clock());
         this.webhookRelay = new WebhookRelay(webhookStore, http, TargetGuard.system(), host.clock(), nodeId);
         ContactDataStore contactData = new ContactDataStore(db);
-        this.privacy = new ContactPrivacy(contactData, lookup, sessions, uploadDir, host.clock(), host.router());
+        this.privacy = new ContactPrivacy(contactData, lookup, sessions, uploadDir, host.clock(), host.router(),
+                host.contacts());
         this.retention = new RetentionSweep(contactData, websites::list, uploadDir, host.clock());
         this.consents = new ConsentStore(db);
         websites.onChange(w -> announce(WEBSITE_CHANGED, w.id()));

@@ -1,5 +1,6 @@
 package com.chatwebsite.plugin.privacy;
 
+import com.chatwebsite.api.host.ContactManager;
 import com.chatwebsite.api.host.InteractionRouter;
 import com.chatwebsite.plugin.session.ChatSession;
 import com.chatwebsite.plugin.session.Dispositions;
@@ -25,11 +26,13 @@ public final class ContactPrivacy {
     private final UploadFiles files;
     private final Clock clock;
     private final InteractionRouter router;
+    private final ContactManager contacts;
 
     public ContactPrivacy(ContactDataRepository store, SessionLookup lookup, SessionService sessions, Path uploadDir,
-            Clock clock, InteractionRouter router) {
+            Clock clock, InteractionRouter router, ContactManager contacts) {
         this.store = store;
         this.router = router;
+        this.contacts = contacts;
         this.lookup = lookup;
         this.sessions = sessions;
         this.files = new UploadFiles(uploadDir);
@@ -60,10 +63,27 @@ public final class ContactPrivacy {
      * @return the audit record
      */
     public ErasureRecord erase(String contactId, String admin) {
+        return erase(contactId, admin, false);
+    }
+
+    /**
+     * Erases as {@link #erase(String, String)} does and, when asked, has the host erase the contact
+     * itself first (it may refuse: then nothing is erased).
+     *
+     * @param contactId the host contact
+     * @param admin who asked
+     * @param contactToo whether the host's contact goes too
+     * @return the audit record, {@code contacts} 1 when the host erased the contact
+     * @throws UnsupportedOperationException when the host does not erase contacts
+     */
+    public ErasureRecord erase(String contactId, String admin, boolean contactToo) {
+        // The host first: if it refuses, nothing is gone; if the plugin's part fails after, a retry finds it by id.
+        int hostContacts = contactToo && contacts.erase(contactId) ? 1 : 0;
         for (ChatSession open : openChatsOf(contactId)) {
             sessions.closeQuietly(open.id(), Dispositions.ERASED, "This chat has ended.");
         }
-        ErasureRecord audit = new ErasureRecord(UUID.randomUUID().toString(), clock.instant(), admin, Map.of());
+        ErasureRecord audit = new ErasureRecord(UUID.randomUUID().toString(), clock.instant(), admin,
+                Map.of("contacts", hostContacts));
         Erased erased = store.erase(contactId, audit, files);
         // the host's copies: offers with the form's values, agents' stream events with the messages
         router.forget(erased.chatIds());

@@ -12,13 +12,14 @@ import java.util.Map;
  * @param erasedAt when
  * @param erasedBy the admin who asked for it
  * @param counts how many of each kind were erased: {@code chats}, {@code messages}, {@code uploads},
- *     {@code offlineMessages}, {@code consents}, {@code ratings}, {@code transcripts}
+ *     {@code offlineMessages}, {@code consents}, {@code ratings}, {@code transcripts}, and {@code contacts}
+ *     (1 when the host erased the contact itself)
  */
 public record ErasureRecord(String id, Instant erasedAt, String erasedBy, Map<String, Integer> counts) {
 
     /** The kinds counted, in the order the admin reads them. */
     public static final String[] KINDS = {"chats", "messages", "uploads", "offlineMessages", "consents", "ratings",
-        "transcripts"};
+        "transcripts", "contacts"};
 
     public ErasureRecord {
         counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));

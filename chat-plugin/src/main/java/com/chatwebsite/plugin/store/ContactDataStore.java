@@ -107,7 +107,7 @@ public final class ContactDataStore implements ContactDataRepository {
             List<String> offlineIds = offlineOf(c, contactId, chatIds);
             Map<String, Integer> counts = new LinkedHashMap<>();
             for (String kind : ErasureRecord.KINDS) {
-                counts.put(kind, 0);
+                counts.put(kind, audit.counts().getOrDefault(kind, 0));
             }
             int consents = update(c, "DELETE FROM cw_consent WHERE contact_id = ?", List.of(contactId));
             counts.put("consents", consents);

@@ -1,6 +1,7 @@
 package com.chatwebsite.plugin.web;
 
 import com.chatwebsite.api.host.Contact;
+import com.chatwebsite.api.settings.FieldError;
 import com.chatwebsite.api.web.RouteAccess;
 import com.chatwebsite.api.web.WebRequest;
 import com.chatwebsite.api.web.WebResponse;
@@ -91,15 +92,25 @@ final class PrivacyRoutes {
         String contactId = checkedId("contactId", r.pathParam("contactId"));
         Map<String, Object> body = Routes.object(r);
         for (String key : body.keySet()) {
-            if (!key.equals("confirm")) {
-                throw Problem.field(key, "unknown", "An erasure takes only confirm.");
+            if (!key.equals("confirm") && !key.equals("contact")) {
+                throw Problem.field(key, "unknown", "An erasure takes only confirm and contact.");
             }
         }
         if (!Boolean.TRUE.equals(body.get("confirm"))) {
             throw Problem.field("confirm", "const", "confirm must be true: the erasure cannot be undone.");
         }
+        Object contact = body.getOrDefault("contact", false);
+        if (!(contact instanceof Boolean contactToo)) {
+            throw Problem.field("contact", "boolean", "contact must be true (erase the contact too) or false.");
+        }
         String admin = r.caller().map(c -> c.name()).orElse("admin");
-        return Json.response(200, privacy().erase(contactId, admin).toMap());
+        try {
+            return Json.response(200, privacy().erase(contactId, admin, contactToo).toMap());
+        } catch (UnsupportedOperationException e) {
+            throw new Problem(409, "contact_erasure_unsupported", "This host erases contacts in its own tools; "
+                    + "nothing was erased. Erase without contact, then erase the contact there.",
+                    List.of(new FieldError("contact", "supported", "This host does not erase contacts for plugins.")));
+        }
     }
 
     /** A host contact id: letters, digits and {@code . _ : -}, starting with a letter or digit. */

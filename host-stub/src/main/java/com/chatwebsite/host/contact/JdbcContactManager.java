@@ -4,6 +4,10 @@ import com.chatwebsite.api.host.Contact;
 import com.chatwebsite.api.host.ContactField;
 import com.chatwebsite.api.host.ContactManager;
 import com.chatwebsite.host.db.Jdbc;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,6 +40,70 @@ public final class JdbcContactManager implements ContactManager {
     public JdbcContactManager(Jdbc jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /**
+     * Deletes the contact, its fields, and the e-mail interactions it sent (matched by its e-mail
+     * address) with their attachments' files, which go once the rows are gone.
+     */
+    @Override
+    public boolean erase(String id) {
+        List<Path> files = new ArrayList<>();
+        boolean existed = jdbc.inTransaction(c -> {
+            Optional<String> email = Optional.ofNullable(load(c, id).fields().get("email"));
+            if (email.isPresent()) {
+                List<String> mails = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT id, mail_from FROM host_mail_interaction")) {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            if (sentBy(rs.getString(2), email.get())) {
+                                mails.add(rs.getString(1));
+                            }
+                        }
+                    }
+                }
+                for (String mail : mails) {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "SELECT stored_path FROM host_mail_attachment WHERE interaction_id = ?")) {
+                        ps.setString(1, mail);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                files.add(Path.of(rs.getString(1)));
+                            }
+                        }
+                    }
+                    for (String table : List.of("host_mail_attachment WHERE interaction_id", "host_mail_interaction WHERE id")) {
+                        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " = ?")) {
+                            ps.setString(1, mail);
+                            ps.executeUpdate();
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM host_contact_field WHERE contact_id = ?")) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM host_contact WHERE id = ?")) {
+                ps.setString(1, id);
+                return ps.executeUpdate() > 0;
+            }
+        });
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not delete " + file, e);
+            }
+        }
+        return existed;
+    }
+
+    /** Whether a {@code From} value ({@code a@b} or {@code Name <a@b>}) is that address. */
+    private static boolean sentBy(String from, String email) {
+        String address = from.contains("<") && from.endsWith(">") ? from.substring(from.lastIndexOf('<') + 1,
+                from.length() - 1) : from;
+        return address.trim().equalsIgnoreCase(email.trim());
     }
 
     @Override

@@ -14,6 +14,7 @@ import com.chatwebsite.host.Poll;
 import com.chatwebsite.host.PostgresSupport;
 import com.chatwebsite.host.TestHost;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,10 @@ class ContactErasureTest {
     private void scenario(HostStub host) throws Exception {
         ChatApi api = new ChatApi(host);
         api.setAvailable(TestHost.AGENT_TOKEN, true);
-        Site site = api.createWebsite(ChatApi.website("Privacy"));
+        ObjectNode website = ChatApi.website("Privacy");
+        // offline messages also open an e-mail interaction in the host, with the requester as sender
+        website.putObject("offline").putObject("openInteraction").put("to", "inbox@shop.example.com");
+        Site site = api.createWebsite(website);
         assertEquals(200, api.putForm(site, "online", ONLINE_FORM).status());
         assertEquals(200, api.putForm(site, "offline", OFFLINE_FORM).status());
         // a receiver that never answers: every event's payload (fields, messages) waits in the webhook outbox
@@ -124,8 +128,11 @@ class ContactErasureTest {
                 "the agents' streams hold her messages before");
         assertTrue(pluginTableHits(host.services().dataSource(), List.of("zelda offline text")).stream()
                 .anyMatch(hit -> hit.toLowerCase(Locale.ROOT).contains("cw_webhook_delivery")), "the webhook outbox holds her data before");
+        DataSource ds = host.services().dataSource();
+        waitForRows("the host's e-mail interaction from her", () -> !tableHits(ds, List.of("host_mail_interaction"),
+                List.of("zelda.quux@example.com")).isEmpty());
         Http.Reply erased = api.http.send("POST", ChatApi.PLUGIN + "/api/contacts/" + zeldaId + "/erasure",
-                TestHost.ADMIN_TOKEN, "{\"confirm\":true}");
+                TestHost.ADMIN_TOKEN, "{\"confirm\":true,\"contact\":true}");
         assertEquals(200, erased.status(), erased.body());
         JsonNode counts = erased.json().get("counts");
         assertEquals(1, counts.get("chats").asInt(), counts.toString());
@@ -135,13 +142,13 @@ class ContactErasureTest {
         assertEquals(1, counts.get("ratings").asInt());
         assertEquals(1, counts.get("transcripts").asInt());
         assertTrue(counts.get("messages").asInt() >= 2, counts.toString());
+        assertEquals(1, counts.get("contacts").asInt(), "the host erased the contact");
         assertEquals("admin", erased.json().get("erasedBy").asText());
 
-        DataSource ds = host.services().dataSource();
-        List<String> left = pluginTableHits(ds, ZELDA);
-        assertTrue(left.isEmpty(), "left in the plugin's tables: " + left);
-        List<String> leftInHost = tableHits(ds, HOST_COPIES, ZELDA);
-        assertTrue(leftInHost.isEmpty(), "left in the host's routing and agent streams: " + leftInHost);
+        List<String> left = tableHits(ds, allTables(ds), ZELDA);
+        assertTrue(left.isEmpty(), "left in a table, the plugin's or the host's: " + left);
+        assertTrue(host.services().contacts().findById(zeldaId).isEmpty());
+        assertTrue(host.services().contacts().findById(brunoId).isPresent(), "the other contact stays");
         assertFalse(tableHits(ds, HOST_COPIES, List.of("bruno chat message")).isEmpty(), "the other person's stay");
         List<String> leftFiles = fileHits(host.config().dataDir(), ZELDA);
         assertTrue(leftFiles.isEmpty(), "left in files: " + leftFiles);
@@ -154,7 +161,7 @@ class ContactErasureTest {
                 .json().get("chats").size());
 
         Http.Reply again = api.http.send("POST", ChatApi.PLUGIN + "/api/contacts/" + zeldaId + "/erasure",
-                TestHost.ADMIN_TOKEN, "{\"confirm\":true}");
+                TestHost.ADMIN_TOKEN, "{\"confirm\":true,\"contact\":true}");
         assertEquals(200, again.status(), again.body());
         again.json().get("counts").forEach(n -> assertEquals(0, n.asInt(), again.body()));
         JsonNode audit = api.http.get(ChatApi.PLUGIN + "/api/erasures", TestHost.ADMIN_TOKEN).json();
@@ -226,6 +233,24 @@ class ContactErasureTest {
         return hits;
     }
 
+    /** Every table of the database's own schemas (the plugin's, the host's, Flyway's). */
+    static List<String> allTables(DataSource ds) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+                ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                String schema = rs.getString("TABLE_SCHEM");
+                if (schema == null || !schema.equalsIgnoreCase("information_schema")
+                        && !schema.toLowerCase(Locale.ROOT).startsWith("pg_")) {
+                    String table = '"' + rs.getString("TABLE_NAME") + '"'; // as created: some names are lower case
+                    tables.add(schema == null ? table : '"' + schema + "\"." + table);
+                }
+            }
+        }
+        assertTrue(tables.size() >= 25, "the database's tables: " + tables);
+        return tables;
+    }
+
     static List<String> pluginTableHits(DataSource ds, List<String> texts) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Connection c = ds.getConnection();
@@ -268,5 +293,19 @@ class ContactErasureTest {
 
     static void waitFor(String what, java.util.function.BooleanSupplier condition) {
         Poll.until(Duration.ofSeconds(10), what, condition);
+    }
+
+    interface SqlCheck {
+        boolean holds() throws SQLException;
+    }
+
+    static void waitForRows(String what, SqlCheck check) {
+        waitFor(what, () -> {
+            try {
+                return check.holds();
+            } catch (SQLException e) {
+                throw new AssertionError(e);
+            }
+        });
     }
 }

@@ -59,4 +59,20 @@ public interface ContactManager {
      * @throws java.util.NoSuchElementException if no contact has that id
      */
     Contact update(String id, Map<String, String> fields);
+
+    /**
+     * Erases a contact and what the host files under it (such as the e-mail interactions it sent),
+     * for a person's erasure request (GDPR). A plugin calls it from an admin request thread, once it
+     * erased its own data about the contact, and only when the admin asked for the contact to go
+     * too. Durable when it returns. The default refuses, for hosts whose contacts are erased in the
+     * CRM itself.
+     *
+     * @param id the contact's id
+     * @return true if the contact existed
+     * @throws UnsupportedOperationException if this host does not erase contacts through plugins
+     * @since 1.2
+     */
+    default boolean erase(String id) {
+        throw new UnsupportedOperationException("this host erases contacts in its own tools only");
+    }
 }
