@@ -67,10 +67,12 @@
     const exp = node('button', 'Export');
     exp.type = 'button';
     exp.className = 'secondary';
+    exp.setAttribute('aria-label', 'Export contact ' + c.id);
     exp.addEventListener('click', () => exportContact(c.id));
     const erase = node('button', 'Erase…');
     erase.type = 'button';
     erase.className = 'danger';
+    erase.setAttribute('aria-label', 'Erase contact ' + c.id + '…');
     erase.addEventListener('click', () => eraseContact(c.id, li));
     li.append(exp, ' ', erase);
     $('privacy-contacts').append(li);
@@ -114,6 +116,9 @@
   document.addEventListener('admin:signed-out', () => {
     token = '';
     $('privacy-section').hidden = true;
+    // nothing of the person looked up stays in the page for the next one at this screen
+    $('privacy-query').value = '';
+    say('');
     $('privacy-contacts').replaceChildren();
     $('privacy-erasures').replaceChildren();
   });

@@ -46,11 +46,35 @@
 
   function when(iso) { return iso ? new Date(iso).toLocaleString() : ''; }
 
+  /** The row button that has the focus, so that it keeps it when the table is drawn anew. */
+  function focusedAction() {
+    const a = document.activeElement;
+    return a && a.dataset && a.dataset.hook && $('webhooks').contains(a) ? { hook: a.dataset.hook, action: a.dataset.action } : null;
+  }
+
+  function restoreFocus(was) {
+    if (!was) return;
+    const again = $('webhooks').querySelector('button[data-hook="' + CSS.escape(was.hook) + '"][data-action="' + was.action + '"]');
+    if (again) { again.focus(); return; }
+    // its row is gone (removed): the card takes the focus rather than the page's body
+    const card = $('webhooks-section');
+    if (!card.hasAttribute('tabindex')) card.setAttribute('tabindex', '-1');
+    card.focus();
+  }
+
+  function action(h, name, label, className, onclick) {
+    return el('button', { type: 'button', className, onclick, dataset: { hook: h.id, action: name },
+      attrs: { 'aria-label': label + ' ' + h.url } }, label);
+  }
+
   async function load() {
     if (!website) return;
+    const shown = website;
     showErrors(null);
     const [hooks, log] = await Promise.all([call('GET', '/webhooks'), call('GET', '/webhook-deliveries?limit=50')]);
+    if (website !== shown) return; // another website was opened meanwhile: its own load draws the card
     if (!hooks.ok) { showErrors(hooks.data); return; }
+    const was = focusedAction();
     const urls = {};
     $('webhooks').replaceChildren(...hooks.data.map(h => {
       urls[h.id] = h.url;
@@ -59,13 +83,14 @@
         el('td', {}, h.events.join(', ')),
         el('td', {}, h.enabled ? 'on' : 'off', h.allowPrivateTargets ? ' · private targets allowed' : ''),
         el('td', {},
-          el('button', { type: 'button', className: 'secondary small', onclick: () => toggle(h) }, h.enabled ? 'Disable' : 'Enable'),
+          action(h, 'toggle', h.enabled ? 'Disable' : 'Enable', 'secondary small', () => toggle(h)),
           ' ',
-          el('button', { type: 'button', className: 'secondary small', onclick: () => rotate(h) }, 'New secret'),
+          action(h, 'secret', 'New secret', 'secondary small', () => rotate(h)),
           ' ',
-          el('button', { type: 'button', className: 'danger small', onclick: () => remove(h) }, 'Remove')));
+          action(h, 'remove', 'Remove', 'danger small', () => remove(h))));
     }));
     if (!hooks.data.length) $('webhooks').append(el('tr', {}, el('td', { colSpan: 4, className: 'muted' }, 'No webhooks yet.')));
+    if (!log.ok) showErrors(log.data);
     const rows = log.ok ? log.data : [];
     $('webhook-log').replaceChildren(...rows.map(d => el('tr', { className: 'wh-' + d.state },
       el('td', {}, when(d.createdAt)),
@@ -76,7 +101,9 @@
       el('td', {}, d.lastStatus === null ? '' : String(d.lastStatus)),
       el('td', {}, d.lastError || ''),
       el('td', {}, d.state === 'pending' ? 'next ' + when(d.nextAttemptAt) : when(d.deliveredAt || d.lastAttemptAt)))));
-    if (!rows.length) $('webhook-log').append(el('tr', {}, el('td', { colSpan: 8, className: 'muted' }, 'No deliveries yet.')));
+    if (!rows.length) $('webhook-log').append(el('tr', {}, el('td', { colSpan: 8, className: 'muted' },
+      log.ok ? 'No deliveries yet.' : 'The delivery log could not be read.')));
+    restoreFocus(was);
   }
 
   async function create() {
@@ -128,8 +155,13 @@
     token = '';
     website = null;
     $('webhooks-section').hidden = true;
+    $('webhook-secret').hidden = true;
+    $('webhook-secret-value').textContent = '';
+    $('webhook-secret-for').textContent = '';
     $('webhooks').replaceChildren();
     $('webhook-log').replaceChildren();
+    showErrors(null);
+    status('');
   });
   document.addEventListener('DOMContentLoaded', () => {
     $('webhook-events').replaceChildren(...EVENTS.map(name => el('label', { className: 'sf-check' },

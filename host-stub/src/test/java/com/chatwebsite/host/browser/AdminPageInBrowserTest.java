@@ -95,7 +95,7 @@ class AdminPageInBrowserTest {
                     .forEach(l -> legends.add(l.getText()));
             assertTrue(legends.size() >= 3, legends.toString());
             List<String> expected = new ArrayList<>(legends.stream().map(String::toUpperCase).toList());
-            expected.addAll(List.of("SNIPPET", "FORMS"));
+            expected.addAll(List.of("SNIPPET", "FORMS", "WEBHOOKS"));
             List<String> links = new ArrayList<>();
             admin.driver.findElements(By.cssSelector("#website-menu a")).forEach(a -> links.add(a.getText().toUpperCase()));
             assertEquals(expected, links);
@@ -114,6 +114,9 @@ class AdminPageInBrowserTest {
             admin.click("#website-menu a[href='#forms-section']");
             admin.until(d -> "forms-section".equals(js.executeScript("return document.activeElement.id;")));
             assertTrue(admin.visible("#website-menu").isDisplayed(), "the menu stays in reach");
+
+            admin.click("#website-menu a[href='#webhooks-section']");
+            admin.until(d -> "webhooks-section".equals(js.executeScript("return document.activeElement.id;")));
         }
     }
 
