@@ -73,8 +73,14 @@
     erase.type = 'button';
     erase.className = 'danger';
     erase.setAttribute('aria-label', 'Erase contact ' + c.id + '…');
-    erase.addEventListener('click', () => eraseContact(c.id, li));
-    li.append(exp, ' ', erase);
+    // the host's record of the person goes too only when asked: it is the CRM's, not the chat's
+    const too = node('input');
+    too.type = 'checkbox';
+    too.id = 'privacy-contact-too-' + $('privacy-contacts').children.length;
+    const tooLabel = node('label', 'also the contact itself');
+    tooLabel.htmlFor = too.id;
+    erase.addEventListener('click', () => eraseContact(c.id, li, too.checked));
+    li.append(exp, ' ', erase, ' ', too, tooLabel);
     $('privacy-contacts').append(li);
   }
 
@@ -94,11 +100,12 @@
       + r.data.uploads.length + ' upload(s), ' + r.data.consents.length + ' consent(s).');
   }
 
-  async function eraseContact(id, li) {
+  async function eraseContact(id, li, contactToo) {
     say('');
     if (!window.confirm('Erase everything the chat kept about contact ' + id + ': chats, messages, files, offline '
-      + 'messages and consents? This cannot be undone.')) return;
-    const r = await call('POST', '/contacts/' + encodeURIComponent(id) + '/erasure', { confirm: true });
+      + 'messages and consents' + (contactToo ? ', and the contact itself' : '') + '? This cannot be undone.')) return;
+    const r = await call('POST', '/contacts/' + encodeURIComponent(id) + '/erasure',
+      { confirm: true, contact: contactToo });
     if (!r.ok) { fail(r); return; }
     const result = node('p');
     result.className = 'privacy-result';

@@ -243,8 +243,9 @@ class AdminPrivacyAndWebhooksInBrowserTest {
             admin.click(erase);
             admin.until(ExpectedConditions.alertIsPresent()).dismiss();
             assertEquals(1, export(contactId).get("chats").size(), "a dismissed confirmation erases nothing");
+            admin.click("#privacy-contacts input[type=checkbox]"); // also the contact itself
             admin.click(erase);
-            confirm(admin, contactId);
+            confirm(admin, "the contact itself");
             String audit = admin.visible("#privacy-contacts .privacy-result").getText();
             assertTrue(audit.contains("by admin"), audit);
             assertTrue(audit.contains("chats 1"), audit);
@@ -257,6 +258,8 @@ class AdminPrivacyAndWebhooksInBrowserTest {
             assertTrue(audit.contains(auditId), audit);
             admin.until(d -> admin.visible("#privacy-erasures").getText().contains(auditId));
 
+            assertTrue(host.services().contacts().findById(contactId).isEmpty(), "the host erased the contact");
+            assertTrue(audit.contains("contacts 1"), audit);
             JsonNode after = export(contactId);
             for (String part : List.of("chats", "offlineMessages", "uploads", "consents", "ratings")) {
                 assertEquals(0, after.get(part).size(), part + " after the erasure: " + after);
