@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * The OpenAPI 3.1 document of every mounted route: the host's own document (the resource
  * {@value #HOST_RESOURCE}) with each plugin's documents merged under {@code /plugins/{id}}.
  *
- * <p>A plugin's component names get the prefix {@code id.} (so two plugins never clash), its
+ * <p>A plugin's component names and top-level {@code webhooks} (the requests it sends) get the prefix
+ * {@code id.} (so two plugins never clash), its
  * security schemes named like the host's give way to the host's, and the security of every admin
  * and agent route is set from the route table, as the host enforces it. A mounted route that no
  * document describes is listed with {@code "x-undocumented": true}, so the document never hides a
@@ -130,6 +131,11 @@ public final class OpenApiDocument {
                 item.set(op.getKey(), op.getValue());
             });
         });
+        if (f.get("webhooks") instanceof ObjectNode webhooks) {
+            // the requests the plugin sends (OpenAPI 3.1), named with its prefix as its components are
+            ObjectNode all = doc.withObjectProperty("webhooks");
+            webhooks.fields().forEachRemaining(w -> all.set(prefix + w.getKey(), w.getValue()));
+        }
         if (f.get("tags") instanceof ArrayNode tags) {
             ArrayNode all = doc.withArrayProperty("tags");
             tags.forEach(all::add);

@@ -201,6 +201,51 @@ final class OpenApiContract {
     }
 
     /**
+     * What is wrong with a webhook request a plugin sent: the document's top-level {@code webhooks}
+     * must have the entry {@code <pluginId>.<event>} (the event from {@code X-ChatWebsite-Event}),
+     * its required headers must be there and match their schemas, and the body must match its
+     * request schema.
+     *
+     * @param pluginId the sending plugin
+     * @param headers the request's headers (any case)
+     * @param body the request's body
+     */
+    List<String> webhookProblems(String pluginId, Map<String, String> headers, String body) {
+        List<String> out = new ArrayList<>();
+        Map<String, String> byName = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        byName.putAll(headers);
+        String event = byName.getOrDefault("X-ChatWebsite-Event", "");
+        JsonNode webhook = doc.path("webhooks").path(pluginId + "." + event).path("post");
+        if (webhook.isMissingNode()) {
+            out.add("no webhook " + pluginId + "." + event + " in the document");
+            return out;
+        }
+        for (JsonNode p : webhook.path("parameters")) {
+            JsonNode param = resolve(p);
+            if (!param.path("in").asText().equals("header")) {
+                continue;
+            }
+            String value = byName.get(param.path("name").asText());
+            if (value == null) {
+                if (param.path("required").asBoolean(false)) {
+                    out.add("the required header " + param.path("name").asText() + " is missing");
+                }
+            } else if (param.has("schema")) {
+                validate(param.get("schema"), MAPPER.getNodeFactory().textNode(value).toString(),
+                        "header " + param.path("name").asText(), out);
+            }
+        }
+        Optional<JsonNode> media = media(resolve(webhook.path("requestBody")).path("content"),
+                byName.get("Content-Type"));
+        if (media.isEmpty() || !media.get().has("schema")) {
+            out.add("webhook " + event + ": a body of " + byName.get("Content-Type") + " is not documented");
+        } else {
+            validate(media.get().get("schema"), body, "webhook " + event + " body", out);
+        }
+        return out;
+    }
+
+    /**
      * What is wrong with a refusal ({@code 4xx}/{@code 5xx}) of a request that may be malformed:
      * judged as {@link #problems} when the request is for an operation of the document, else its
      * body must be the document's error body.

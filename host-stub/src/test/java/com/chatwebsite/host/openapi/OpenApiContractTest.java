@@ -142,6 +142,10 @@ class OpenApiContractTest {
         assertFalse(doc.path("info").path("title").asText().isEmpty(), "info.title");
         assertTrue(doc.path("components").path("securitySchemes").has("adminToken"), "adminToken scheme");
         assertTrue(doc.path("components").path("securitySchemes").has("agentToken"), "agentToken scheme");
+        for (String event : List.of("chat.opened", "chat.accepted", "chat.message", "chat.closed", "offline.submitted",
+                "chat.rated")) {
+            assertTrue(doc.path("webhooks").path("chat-website." + event).has("post"), "the webhook " + event);
+        }
         List<String> problems = new ArrayList<>();
         Schema metaSchema = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012())
                 .getSchema(com.networknt.schema.SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
@@ -261,6 +265,10 @@ class OpenApiContractTest {
             }
         });
         assertEquals(List.of(), left, "paths of the stopped plugin");
+        List<String> webhooks = new ArrayList<>();
+        OpenApiContract.parse(http.get("/openapi.json", null).body()).path("webhooks").fieldNames()
+                .forEachRemaining(webhooks::add);
+        assertEquals(List.of(), webhooks, "webhooks of the stopped plugin");
         assertTrue(stopped.has("/health"), "the host's paths stay");
         assertEquals(200, http.send("POST", "/api/plugins/chat-website/start", TestHost.ADMIN_TOKEN, null).status());
         assertEquals(OpenApiContract.parse(served), OpenApiContract.parse(http.get("/openapi.json", null).body()),

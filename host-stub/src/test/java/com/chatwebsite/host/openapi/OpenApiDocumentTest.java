@@ -21,6 +21,8 @@ class OpenApiDocumentTest {
                "get":{"security":[{"apiKey":[]}],"responses":{"200":{"description":"A thing",
                  "content":{"application/json":{"schema":{"$ref":"#/components/schemas/Thing"}}}}}},
                "delete":{"security":[{"adminToken":[]}],"responses":{"204":{"description":"Gone"}}}}},
+             "webhooks":{"thing.made":{"post":{"requestBody":{"content":{"application/json":{
+               "schema":{"$ref":"#/components/schemas/Thing"}}}},"responses":{"2XX":{"description":"Taken"}}}}},
              "components":{"schemas":{"Thing":{"type":"object","properties":{"owner":{"$ref":"#/components/schemas/Owner"}}},
                                       "Owner":{"type":"string"}},
                            "securitySchemes":{"apiKey":{"type":"apiKey","in":"header","name":"X-Key"},
@@ -53,6 +55,9 @@ class OpenApiDocumentTest {
         assertFalse(doc.at("/components/securitySchemes").has("acme.adminToken"));
         assertEquals("adminToken", item.at("/delete/security/0").fieldNames().next());
         assertFalse(item.path("get").has(OpenApiDocument.UNDOCUMENTED));
+        // the requests the plugin sends: named with its prefix, their references renamed
+        assertEquals("#/components/schemas/acme.Thing",
+                doc.at("/webhooks/acme.thing.made/post/requestBody/content/application~1json/schema/$ref").asText());
         assertTrue(doc.path("paths").has("/health"));
     }
 

@@ -1,5 +1,10 @@
 package com.chatwebsite.host.openapi;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -12,15 +17,20 @@ import com.chatwebsite.host.Http;
 import com.chatwebsite.host.HttpExchanges;
 import com.chatwebsite.host.HttpExchanges.Exchange;
 import com.chatwebsite.host.HttpExchanges.StreamEvent;
+import com.chatwebsite.host.Poll;
 import com.chatwebsite.host.SseClient;
 import com.chatwebsite.host.TestHost;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +47,9 @@ import org.junit.jupiter.api.io.TempDir;
  * operation exists, its status and content type are documented, the response body matches the
  * schema for its status (4xx/5xx: the error body), and the request body of a 2xx matches the
  * request schema; and every event read from the customer's, the agent's and the status streams
- * against the stream's {@code x-events} schema for its name. {@code -Dopenapi.dump=true} prints
- * each exchange with its answer.
+ * against the stream's {@code x-events} schema for its name; and every webhook request the plugin
+ * sent to a WireMock receiver against the document's {@code webhooks} entry for its event.
+ * {@code -Dopenapi.dump=true} prints each exchange with its answer.
  */
 class OpenApiExchangesTest {
 
@@ -50,9 +61,13 @@ class OpenApiExchangesTest {
     static HostStub host;
     static ChatApi api;
     static Http http;
+    static WireMockServer receiver;
 
     @BeforeAll
     static void start() {
+        receiver = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        receiver.start();
+        receiver.stubFor(post(urlPathEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
         host = TestHost.start(dir);
         api = new ChatApi(host);
         http = api.http;
@@ -63,6 +78,9 @@ class OpenApiExchangesTest {
         if (host != null) {
             host.close();
         }
+        if (receiver != null) {
+            receiver.stop();
+        }
     }
 
     @Test
@@ -72,8 +90,11 @@ class OpenApiExchangesTest {
         try {
             hostAdmin();
             Site site = websitesAndForms();
+            String webhookId = webhooks(site);
             chat(site);
+            deliveries(site, webhookId);
             hostileInput(site);
+            privacy(site);
             pluginManagement();
         } finally {
             recorded = HttpExchanges.stop();
@@ -96,6 +117,14 @@ class OpenApiExchangesTest {
             contract.find(x.method(), x.uri().getRawPath()).ifPresent(op -> operations.add(op.key()));
             refusals += x.status() >= 400 ? 1 : 0;
         }
+        Set<String> sent = new TreeSet<>();
+        for (LoggedRequest r : receiver.findAll(postRequestedFor(urlPathEqualTo("/hook")))) {
+            Map<String, String> headers = new HashMap<>();
+            r.getHeaders().all().forEach(h -> headers.put(h.key(), h.firstValue()));
+            problems.addAll(contract.webhookProblems("chat-website", headers, r.getBodyAsString()).stream()
+                    .map(p -> "webhook " + r.getBodyAsString() + ": " + p).toList());
+            sent.add(r.getHeader("X-ChatWebsite-Event"));
+        }
         System.out.println("OpenAPI: " + exchanges.size() + " exchanges (" + refusals + " refused) over "
                 + operations.size() + " operations, and " + recorded.events().size() + " stream events "
                 + eventNames + ", checked against " + OpenApiContract.CHECKED_IN);
@@ -105,6 +134,7 @@ class OpenApiExchangesTest {
         }
         assertTrue(operations.size() >= 45, "operations exercised: " + operations.size() + " " + operations);
         assertTrue(refusals >= 10, "refused exchanges checked against the error body: " + refusals);
+        assertEquals(Set.of(WEBHOOK_EVENTS), sent, "webhook requests checked against the document's webhooks");
         assertTrue(eventNames.containsAll(List.of("customer message", "customer state", "agent offered",
                 "agent message", "agent closed")), "stream events checked: " + eventNames);
     }
@@ -141,6 +171,7 @@ class OpenApiExchangesTest {
                 [{"type":"input","name":"name","label":"Name","required":true,"mapTo":{"contact":"firstName"}},
                  {"type":"input","name":"email","label":"E-mail","inputType":"email","required":true,
                   "mapTo":{"contact":"email"}},
+                 {"type":"agreement","name":"privacy","label":"I agree to the privacy policy.","version":"2026-05"},
                  {"type":"attachment","name":"files","label":"Files","accept":".pdf"}]""";
         expect(api.putForm(site, "online", online), 200, "online form");
         expect(http.get(P + "/api/websites/" + site.id() + "/forms/online", ADMIN), 200, "get form");
@@ -165,7 +196,7 @@ class OpenApiExchangesTest {
         expect(api.widget("OPTIONS", key, "/sessions", null, null), 204, "preflight");
         String uploadId = expect(api.upload(key, "online", "files", "invoice.pdf", pdf()), 201, "upload")
                 .json().get("uploadId").asText();
-        Http.Reply opened = expect(api.open(key, "{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"files\":[\""
+        Http.Reply opened = expect(api.open(key, "{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"privacy\":true,\"files\":[\""
                 + uploadId + "\"]}"), 201, "open");
         Session s = new Session(key, opened.json().get("sessionId").asText(), opened.json().get("token").asText());
         String base = "/sessions/" + s.id();
@@ -252,6 +283,61 @@ class OpenApiExchangesTest {
         expect(api.widget("GET", key, "/sessions/" + s.id() + "/messages?after=-1", null, s.token()), 400, "after -1");
         expect(api.agent("PUT", "/status", "{\"available\":\"yes\"}"), 400, "bad availability");
         expect(api.agent("GET", "/interactions/nope/messages", null), 404, "unknown interaction");
+    }
+
+    private static final String[] WEBHOOK_EVENTS = {"chat.opened", "chat.accepted", "chat.message", "chat.closed",
+        "offline.submitted", "chat.rated"};
+
+    /** An endpoint for every event, at the WireMock receiver; another one made and removed; its id. */
+    private static String webhooks(Site site) {
+        String hooks = P + "/api/websites/" + site.id() + "/webhooks";
+        String body = "{\"url\":\"http://127.0.0.1:" + receiver.port() + "/hook\",\"events\":[\""
+                + String.join("\",\"", WEBHOOK_EVENTS) + "\"],\"enabled\":true,\"allowPrivateTargets\":true}";
+        String id = expect(http.send("POST", hooks, ADMIN, body), 201, "add webhook").json().get("id").asText();
+        expect(http.get(hooks, ADMIN), 200, "webhooks");
+        expect(http.get(hooks + "/" + id, ADMIN), 200, "webhook");
+        expect(http.send("PUT", hooks + "/" + id, ADMIN, body), 200, "replace webhook");
+        expect(http.send("POST", hooks + "/" + id + "/secret", ADMIN, null), 200, "rotate secret");
+        String other = expect(http.send("POST", hooks, ADMIN, "{\"url\":\"https://hooks.example.com/chat\","
+                + "\"events\":[\"chat.rated\"],\"enabled\":false}"), 201, "add another").json().get("id").asText();
+        expect(http.send("DELETE", hooks + "/" + other, ADMIN, null), 204, "remove webhook");
+        expect(http.get(hooks + "/" + other, ADMIN), 404, "removed webhook");
+        expect(http.send("POST", hooks, ADMIN, "{\"url\":\"http://10.0.0.1/x\",\"events\":[\"chat.bogus\"]}"),
+                400, "bad webhook");
+        return id;
+    }
+
+    /** Every event of the chat flows delivered to the receiver, and the delivery log. */
+    private static void deliveries(Site site, String webhookId) {
+        String log = P + "/api/websites/" + site.id() + "/webhook-deliveries";
+        Poll.until(WAIT, "the six kinds of webhook event delivered", () -> {
+            Set<String> delivered = new TreeSet<>();
+            for (JsonNode d : http.get(log + "?limit=500", ADMIN).json()) {
+                if (d.get("state").asText().equals("delivered")) {
+                    delivered.add(d.get("event").asText());
+                }
+            }
+            return delivered.containsAll(List.of(WEBHOOK_EVENTS));
+        });
+        expect(http.get(log, ADMIN), 200, "delivery log");
+        expect(http.get(log + "?webhookId=" + webhookId + "&limit=5", ADMIN), 200, "one endpoint's log");
+        expect(http.get(log + "?limit=0", ADMIN), 400, "limit 0");
+        expect(http.get(log + "?webhookId=nope", ADMIN), 404, "unknown endpoint's log");
+    }
+
+    /** Ada's contact found, exported and erased; the audit records. */
+    private static void privacy(Site site) {
+        JsonNode found = expect(http.get(P + "/api/contacts?email=ada@example.com", ADMIN), 200, "find contact").json();
+        String contactId = found.get("contacts").get(0).get("id").asText();
+        expect(http.get(P + "/api/contacts?id=" + contactId, ADMIN), 200, "contact by id");
+        expect(http.get(P + "/api/contacts?id=x&email=y@example.com", ADMIN), 400, "id and email");
+        JsonNode export = expect(http.get(P + "/api/contacts/" + contactId + "/export", ADMIN), 200, "export").json();
+        assertTrue(export.get("chats").size() > 0 && export.get("consents").size() > 0, export.toString());
+        String erasure = P + "/api/contacts/" + contactId + "/erasure";
+        expect(http.send("POST", erasure, ADMIN, "{\"confirm\":false}"), 400, "erasure unconfirmed");
+        expect(http.send("POST", erasure, ADMIN, "{\"confirm\":true}"), 200, "erasure");
+        expect(http.get(P + "/api/contacts/" + contactId + "/export", ADMIN), 200, "export after erasure");
+        expect(http.get(P + "/api/erasures", ADMIN), 200, "erasures");
     }
 
     private static void pluginManagement() {
