@@ -5,14 +5,15 @@ import com.chatwebsite.plugin.webhook.WebhookEvent;
 import com.chatwebsite.plugin.webhook.WebhookEvents;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Stores webhook events in the transaction of the change that causes them: one {@code cw_webhook_delivery}
- * row per enabled endpoint of the website that asked for the kind. A website without endpoints costs one
- * index lookup per event and stores nothing.
+ * row per enabled endpoint of the website that asked for the kind. While no endpoint is enabled anywhere,
+ * a batch of log events costs one query and builds nothing.
  */
 final class WebhookOutbox {
 
@@ -28,6 +29,9 @@ final class WebhookOutbox {
 
     /** The events the session log entries make, stored with them. */
     static void enqueueLog(Connection c, List<SessionEvent> events) throws SQLException {
+        if (!anyEndpoint(c)) {
+            return; // the common case: nothing to build, serialise or insert for each message
+        }
         List<WebhookEvent> out = new ArrayList<>();
         for (SessionEvent e : events) {
             WebhookEvents.fromLog(e).ifPresent(out::add);
@@ -37,6 +41,18 @@ final class WebhookOutbox {
 
     static void enqueue(Connection c, WebhookEvent event) throws SQLException {
         enqueue(c, List.of(event));
+    }
+
+    /**
+     * Whether any endpoint is enabled, read in the writing transaction: one that commits later
+     * hears of events written after it only.
+     */
+    private static boolean anyEndpoint(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM cw_webhook_endpoint WHERE enabled = TRUE FETCH FIRST 1 ROWS ONLY");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        }
     }
 
     private static void enqueue(Connection c, List<WebhookEvent> events) throws SQLException {
