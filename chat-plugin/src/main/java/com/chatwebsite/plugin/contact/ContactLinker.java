@@ -50,21 +50,7 @@ public final class ContactLinker {
             return Optional.empty();
         }
         try {
-            List<Contact> found = contacts.findByField(matchField, matchValue);
-            if (found.isEmpty()) {
-                return Optional.of(contacts.create(mapped).id());
-            }
-            Contact contact = found.get(0);
-            Map<String, String> missing = new LinkedHashMap<>();
-            mapped.forEach((field, value) -> {
-                if (contact.field(field).filter(v -> !v.isBlank()).isEmpty()) {
-                    missing.put(field, value);
-                }
-            });
-            if (!missing.isEmpty()) {
-                contacts.update(contact.id(), missing);
-            }
-            return Optional.of(contact.id());
+            return Optional.of(findFillOrCreate(matchField, matchValue, mapped));
         } catch (RuntimeException e) {
             LOG.warn("linking a contact by {} failed; going on without one", matchField, e);
             return Optional.empty();
@@ -88,25 +74,33 @@ public final class ContactLinker {
             identity.email().filter(e -> known.contains("email")).ifPresent(e -> mapped.put("email", e));
             identity.name().ifPresent(n -> putName(mapped, known, n));
             mapped.put(EXTERNAL_ID, identity.userId());
-            List<Contact> found = contacts.findByField(EXTERNAL_ID, identity.userId());
-            if (found.isEmpty()) {
-                return Optional.of(contacts.create(mapped).id());
-            }
-            Contact contact = found.get(0);
-            Map<String, String> missing = new LinkedHashMap<>();
-            mapped.forEach((field, value) -> {
-                if (contact.field(field).filter(v -> !v.isBlank()).isEmpty()) {
-                    missing.put(field, value);
-                }
-            });
-            if (!missing.isEmpty()) {
-                contacts.update(contact.id(), missing);
-            }
-            return Optional.of(contact.id());
+            return Optional.of(findFillOrCreate(EXTERNAL_ID, identity.userId(), mapped));
         } catch (RuntimeException e) {
             LOG.warn("linking a verified visitor's contact failed; going on without one", e);
             return Optional.empty();
         }
+    }
+
+    /**
+     * The first contact whose field has the value, with the mapped fields it lacks filled in, or a
+     * new contact of the mapped fields.
+     */
+    private String findFillOrCreate(String field, String value, Map<String, String> mapped) {
+        List<Contact> found = contacts.findByField(field, value);
+        if (found.isEmpty()) {
+            return contacts.create(mapped).id();
+        }
+        Contact contact = found.get(0);
+        Map<String, String> missing = new LinkedHashMap<>();
+        mapped.forEach((name, v) -> {
+            if (contact.field(name).filter(current -> !current.isBlank()).isEmpty()) {
+                missing.put(name, v);
+            }
+        });
+        if (!missing.isEmpty()) {
+            contacts.update(contact.id(), missing);
+        }
+        return contact.id();
     }
 
     /** A signed name goes to {@code name}, or is split into {@code firstName} and {@code lastName}. */
