@@ -53,7 +53,11 @@ public final class JdbcContactManager implements ContactManager {
             Optional<String> email = Optional.ofNullable(load(c, id).fields().get("email"));
             if (email.isPresent()) {
                 List<String> mails = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT id, mail_from FROM host_mail_interaction")) {
+                // LIKE narrows the rows; sentBy decides (a From may carry a display name)
+                try (PreparedStatement ps = c.prepareStatement("SELECT id, mail_from FROM host_mail_interaction "
+                        + "WHERE LOWER(mail_from) LIKE ? ESCAPE '!'")) {
+                    ps.setString(1, "%" + email.get().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                            .replace("_", "!_") + "%");
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             if (sentBy(rs.getString(2), email.get())) {
