@@ -14,20 +14,8 @@
   let token = '';
   let form = null;
 
-  async function call(method, body) {
-    let res;
-    try {
-      res = await fetch('/api/settings', {
-        method, cache: 'no-store',
-        headers: Object.assign({ Authorization: 'Bearer ' + token }, body ? { 'Content-Type': 'application/json' } : {}),
-        body: body ? JSON.stringify(body) : undefined
-      });
-    } catch (e) {
-      return { ok: false, data: { message: 'The server cannot be reached.' } };
-    }
-    let data = {};
-    try { data = await res.json(); } catch (e) { data = {}; }
-    return { ok: res.ok, status: res.status, data: data || {} };
+  function call(method, body) {
+    return AdminHttp.call(method, '/api/settings', token, body);
   }
 
   function status(text) { $('host-settings-status').textContent = text || ''; }

@@ -6,20 +6,8 @@
   const $ = id => document.getElementById(id);
   let token = '';
 
-  async function call(method, path, body) {
-    let res;
-    try {
-      res = await fetch(API + path, {
-        method, cache: 'no-store',
-        headers: Object.assign({ Authorization: 'Bearer ' + token }, body ? { 'Content-Type': 'application/json' } : {}),
-        body: body ? JSON.stringify(body) : undefined
-      });
-    } catch (e) {
-      return { ok: false, status: 0, data: { message: 'The server cannot be reached.' } };
-    }
-    let data = {};
-    try { data = await res.json(); } catch (e) { data = {}; }
-    return { ok: res.ok, status: res.status, data: data || {} };
+  function call(method, path, body) {
+    return AdminHttp.call(method, API + path, token, body);
   }
 
   function say(text) { $('privacy-status').textContent = text || ''; }

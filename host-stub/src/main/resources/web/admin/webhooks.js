@@ -10,20 +10,8 @@
   let token = '';
   let website = null;
 
-  async function call(method, path, body) {
-    let res;
-    try {
-      res = await fetch(API + encodeURIComponent(website.id) + path, {
-        method, cache: 'no-store',
-        headers: Object.assign({ Authorization: 'Bearer ' + token }, body ? { 'Content-Type': 'application/json' } : {}),
-        body: body ? JSON.stringify(body) : undefined
-      });
-    } catch (e) {
-      return { ok: false, data: { message: 'The server cannot be reached.' } };
-    }
-    let data = {};
-    if (res.status !== 204) { try { data = await res.json(); } catch (e) { data = {}; } }
-    return { ok: res.ok, status: res.status, data: data || {} };
+  function call(method, path, body) {
+    return AdminHttp.call(method, API + encodeURIComponent(website.id) + path, token, body);
   }
 
   function status(text) { $('webhooks-status').textContent = text || ''; }
